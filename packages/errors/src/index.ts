@@ -1,0 +1,2 @@
+export { BollyxError, isBollyxError } from './bollyx-error';
+export type { BollyxErrorOptions } from './bollyx-error';
