@@ -8,7 +8,8 @@ const main = defineCommand({
     version,
     description: 'Turn a movie into timed, readable subtitles on whatever hardware you have',
   },
-  subCommands: {},
+  subCommands: {
+  },
 });
 
 void runMain(main);

@@ -1,1 +1,2 @@
-export {};
+export * from './engines/index';
+export * from './models/index';

@@ -1,9 +1,22 @@
+import { hardwareExitCodes } from './exit-codes/hardware';
+import { jobExitCodes } from './exit-codes/job';
+import { pipelineExitCodes } from './exit-codes/pipeline';
+import { subtitlesExitCodes } from './exit-codes/subtitles';
+import { environmentExitCodes } from './exit-codes/environment';
+
 /**
- * Exit codes by error code. Stable: scripts branch on them. Ranges: 2 usage, 10–19 input media,
- * 20–29 configuration, 30–39 tools and environments, 40–49 pipeline, 130 cancelled.
+ * Exit codes by error code. Stable: scripts branch on them. Ranges: 2 usage, 10–29 input media and job
+ * configuration, 30–39 tools, engines and models, 40–49 pipeline, 50–59 subtitles, 130 cancelled.
+ * Each domain keeps its own table in `exit-codes/`.
  */
 const EXIT_CODES: Readonly<Record<string, number>> = {
   USAGE: 2,
+  CANCELLED: 130,
+  ...hardwareExitCodes,
+  ...jobExitCodes,
+  ...environmentExitCodes,
+  ...pipelineExitCodes,
+  ...subtitlesExitCodes,
 };
 
 export const EXIT_UNEXPECTED = 1;
