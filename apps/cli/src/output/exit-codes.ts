@@ -3,6 +3,7 @@ import { jobExitCodes } from './exit-codes/job';
 import { pipelineExitCodes } from './exit-codes/pipeline';
 import { subtitlesExitCodes } from './exit-codes/subtitles';
 import { environmentExitCodes } from './exit-codes/environment';
+import { modelsExitCodes } from './exit-codes/models';
 
 /**
  * Exit codes by error code. Stable: scripts branch on them. Ranges: 2 usage, 10–29 input media and job
@@ -15,6 +16,7 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
   ...hardwareExitCodes,
   ...jobExitCodes,
   ...environmentExitCodes,
+  ...modelsExitCodes,
   ...pipelineExitCodes,
   ...subtitlesExitCodes,
 };

@@ -1,0 +1,9 @@
+import { defineCommand } from 'citty';
+
+// Placeholder while the verb is being built; replaced before it lands.
+export default defineCommand({
+  meta: { name: 'prepare', description: 'not built yet' },
+  run() {
+    throw new Error('bollyx prepare is not built yet');
+  },
+});
