@@ -1,9 +1,13 @@
 import { defineCommand } from 'citty';
 
-// Placeholder while the verb is being built; replaced before it lands.
 export default defineCommand({
-  meta: { name: 'models', description: 'not built yet' },
-  run() {
-    throw new Error('bollyx models is not built yet');
+  meta: {
+    name: 'models',
+    description: 'List, download and verify the models bollyx runs (whisper.cpp ggml, Silero VAD)',
+  },
+  subCommands: {
+    list: () => import('./list').then((m) => m.default),
+    pull: () => import('./pull').then((m) => m.default),
+    verify: () => import('./verify').then((m) => m.default),
   },
 });

@@ -1,9 +1,8 @@
 import { defineCommand } from 'citty';
 
-// Placeholder while the verb is being built; replaced before it lands.
 export default defineCommand({
-  meta: { name: 'subtitles', description: 'not built yet' },
-  run() {
-    throw new Error('bollyx subtitles is not built yet');
+  meta: { name: 'subtitles', description: 'Work with subtitle files' },
+  subCommands: {
+    lint: () => import('./lint').then((m) => m.default),
   },
 });

@@ -1,2 +1,8 @@
 /** Exit codes for the models error codes (see ../exit-codes.ts for the ranges). */
-export const modelsExitCodes: Readonly<Record<string, number>> = {};
+export const modelsExitCodes: Readonly<Record<string, number>> = {
+  MODEL_UNKNOWN: 35,
+  MODEL_NOT_PRESENT: 36,
+  MODEL_FETCH_FAILED: 37,
+  MODEL_CHECKSUM_MISMATCH: 38,
+  MODEL_CONFIG_INVALID: 39,
+};

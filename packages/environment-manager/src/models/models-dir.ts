@@ -1,0 +1,14 @@
+import path from 'node:path';
+import envPaths from 'env-paths';
+import type { ModelCacheOptions } from './model-cache-options';
+
+/**
+ * The model cache folder: `options.dir`, else `BOLLYX_MODELS_DIR`, else `models` inside `BOLLYX_CACHE_DIR`
+ * or the user cache folder (~/.cache/bollyx, ~/Library/Caches/bollyx, %LOCALAPPDATA%\bollyx\Cache).
+ * Always absolute, so a relative setting means the same folder for every stage.
+ */
+export function modelsDir(options: Pick<ModelCacheOptions, 'dir' | 'env'> = {}): string {
+  const env = options.env ?? process.env;
+  const chosen = options.dir || env.BOLLYX_MODELS_DIR || path.join(env.BOLLYX_CACHE_DIR || envPaths('bollyx', { suffix: '' }).cache, 'models');
+  return path.resolve(chosen);
+}

@@ -1,0 +1,80 @@
+import type { Device } from '../device';
+import type { StageParams } from '../stage-definition';
+
+/** What a stage sees while it runs. Paths are absolute. */
+export interface StageContext {
+  readonly stageId: string;
+  readonly runId: string;
+  readonly jobDir: string;
+  readonly params: Readonly<StageParams>;
+  /** The device of this attempt: the preferred one, or a fallback after a device error. */
+  readonly device: Device;
+  /** The declared input files, resolved against the job folder. */
+  readonly inputs: readonly string[];
+  /** Where to write each declared output, in declaration order: temp paths renamed into place on success. */
+  readonly outputs: readonly string[];
+  /** The final output files of each needed stage, by stage id. */
+  readonly needs: Readonly<Record<string, readonly string[]>>;
+  /** Aborted on cancellation or timeout. */
+  readonly signal: AbortSignal;
+  /** The temp path to write the declared output `declared` (as written in the stage's outputs) to. */
+  output(declared: string): string;
+  progress(fraction: number, message?: string): void;
+  /** One line into the stage's log file. */
+  log(line: string): void;
+}
+
+/** Reads a progress fraction (0–1) out of one line of a subprocess's stdout or stderr. */
+export type ProgressParser = (line: string) => { fraction: number; message?: string } | undefined;
+
+/** Facts about a failed attempt, for deciding whether another device could succeed. */
+export interface AttemptFailure {
+  device: Device;
+  message: string;
+  /** The last lines the attempt logged (its subprocess output, or its ctx.log lines). */
+  output: string;
+}
+
+/** True when the failure is the device's fault; the default matches CUDA and Metal error messages. */
+export type DeviceErrorClassifier = (failure: AttemptFailure) => boolean;
+
+interface ExecutorBase {
+  isDeviceError?: DeviceErrorClassifier;
+}
+
+interface SubprocessExecutorBase extends ExecutorBase {
+  /** Extra environment variables (merged over the runner's own). Never written to logs. */
+  env?: Readonly<Record<string, string>>;
+  parseProgress?: ProgressParser;
+}
+
+export interface InProcessExecutor extends ExecutorBase {
+  kind: 'in-process';
+  run(ctx: StageContext): Promise<void>;
+}
+
+export interface BinaryExecutor extends SubprocessExecutorBase {
+  kind: 'binary';
+  command: string;
+  args(ctx: StageContext): readonly string[];
+}
+
+export interface PythonExecutor extends SubprocessExecutorBase {
+  kind: 'python';
+  /** The script to run with the interpreter of the stage's environment. */
+  script: string;
+  args(ctx: StageContext): readonly string[];
+}
+
+export interface ContainerExecutor extends SubprocessExecutorBase {
+  kind: 'container';
+  engine: 'docker' | 'podman';
+  image: string;
+  /** Mounted read-only at /models. */
+  modelCacheDir?: string;
+  /** The command inside the container; ctx paths are given as the container sees them (/job/…). */
+  command(ctx: StageContext): readonly string[];
+}
+
+export type Executor = InProcessExecutor | BinaryExecutor | PythonExecutor | ContainerExecutor;
+export type ExecutorKind = Executor['kind'];

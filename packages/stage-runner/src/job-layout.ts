@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+
+/** Where the engine keeps its files inside a job folder. */
+export function jobLayout(jobDir: string) {
+  const logsDir = join(jobDir, 'logs');
+  const manifestsDir = join(jobDir, 'manifests');
+  return {
+    logsDir,
+    manifestsDir,
+    lockPath: join(jobDir, 'pipeline.lock'),
+    pipelineLogPath: join(logsDir, 'pipeline.jsonl'),
+    hashCachePath: join(manifestsDir, 'file-hashes.json'),
+    stageLogPath: (stageId: string) => join(logsDir, `${stageId}.log`),
+    manifestPath: (stageId: string) => join(manifestsDir, `${stageId}.json`),
+  };
+}
+export type JobLayout = ReturnType<typeof jobLayout>;

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+const seconds = z.number().nonnegative();
+
+/** One recognised word and when it was spoken, in seconds from the start of the media. */
+export const WordSchema = z
+  .object({ text: z.string(), start: seconds, end: seconds })
+  .refine((word) => word.end >= word.start, { message: 'a word must not end before it starts', path: ['end'] });
+export type Word = z.infer<typeof WordSchema>;
+
+/**
+ * A stretch of recognised speech as ASR returns it. Word times drive the cues; the segment's own
+ * `start`/`end` are accepted but not needed.
+ */
+export const SegmentSchema = z.object({
+  words: z.array(WordSchema),
+  start: seconds.optional(),
+  end: seconds.optional(),
+  /** Who speaks (from diarization); a change of speaker is a cue boundary. */
+  speaker: z.string().min(1).optional(),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+/** Where voice activity detection heard speech. */
+export const SpeechRegionSchema = z
+  .object({ start: seconds, end: seconds })
+  .refine((region) => region.end > region.start, { message: 'a speech region must end after it starts', path: ['end'] });
+export type SpeechRegion = z.infer<typeof SpeechRegionSchema>;
+
+/**
+ * How a cue shows who speaks: `dash` puts two speakers' short turns in one cue, one line each, led
+ * by a hyphen; `label` starts each speaker's turn with `SPEAKER: `.
+ */
+export const SpeakerStyleSchema = z.enum(['dash', 'label']);
+export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;
+
+export const SegmentOptionsSchema = z.object({
+  /** Speech regions from VAD: words outside them are dropped (ASR hallucinates in silence), cues stay inside them. */
+  speech: z.array(SpeechRegionSchema).optional(),
+  /** The video's frame rate; the preset's when left out. Sets the length of the minimum gap. */
+  frameRate: z.number().positive().optional(),
+  /** How far past the end of speech a cue may stay up to be read in time; 0.5 s is Netflix's 12 frames. */
+  maxTailSeconds: z.number().nonnegative().default(0.5),
+  speakerStyle: SpeakerStyleSchema.default('dash'),
+});
+export type SegmentOptions = z.input<typeof SegmentOptionsSchema>;
+
+/** One subtitle: 1-based `index`, times in seconds and the text as it is laid out on screen. */
+export const CueSchema = z.object({
+  index: z.int().positive(),
+  start: seconds,
+  end: seconds,
+  lines: z.array(z.string().regex(/^[^\r\n]*\S[^\r\n]*$/, 'a line must hold text and no line break')),
+});
+export type Cue = z.infer<typeof CueSchema>;
+
+export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
+export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
+
+/** Words that steer where lines and cues break; matched case-insensitively, punctuation ignored. */
+export const BreakWordsSchema = z.object({
+  /** A break goes well before these (and, but, because…). */
+  conjunctions: z.array(z.string()),
+  /** A break goes fairly well before these (in, with, about…). */
+  prepositions: z.array(z.string()),
+  /** Case markers that follow their noun (Hindi में, से, को…): break after them, never before. */
+  postpositions: z.array(z.string()),
+  /** Never end a line on these: articles, determiners, subject pronouns, titles, negations before a verb. */
+  keepWithNext: z.array(z.string()),
+  /** Never start a line with these: negations after a verb, auxiliaries. */
+  keepWithPrevious: z.array(z.string()),
+  /** Words ending in a full stop that do not end a sentence (Mr., Dr.). */
+  abbreviations: z.array(z.string()),
+});
+export type BreakWords = z.infer<typeof BreakWordsSchema>;
+
+/** A subtitle style: the limits every cue must keep and the language data that guides breaks. */
+export const PresetSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string(),
+  /** The published guide the limits come from. */
+  source: z.object({ title: z.string(), url: z.url() }),
+  /** BCP 47 tag of the text the preset is for. */
+  language: z.string(),
+  maxCharsPerLine: z.int().positive(),
+  maxLines: z.int().positive(),
+  maxCharsPerSecond: z.number().positive(),
+  minDurationSeconds: z.number().positive(),
+  maxDurationSeconds: z.number().positive(),
+  minGapFrames: z.int().nonnegative(),
+  /** Gaps shorter than this many frames are closed down to the minimum gap, so text does not flicker. */
+  closeGapsUnderFrames: z.int().nonnegative(),
+  frameRate: z.number().positive(),
+  /** Characters are user-perceived characters (grapheme clusters), so क्षि counts once. */
+  countBy: z.literal('graphemes'),
+  /** Marks that end a sentence; a cue or line break after them is best. */
+  sentenceEnds: z.array(z.string().min(1)),
+  /** Marks that end a clause (comma, colon, ellipsis); a break after them is good. */
+  clauseEnds: z.array(z.string().min(1)),
+  breakWords: BreakWordsSchema,
+});
+export type Preset = z.infer<typeof PresetSchema>;
+
+export const LintRuleSchema = z.enum([
+  'empty-cue',
+  'max-lines',
+  'max-chars-per-line',
+  'max-chars-per-second',
+  'min-duration',
+  'max-duration',
+  'min-gap',
+]);
+export type LintRule = z.infer<typeof LintRuleSchema>;
+
+export const LintOptionsSchema = z.object({
+  /** The video's frame rate; the preset's when left out. */
+  frameRate: z.number().positive().optional(),
+});
+export type LintOptions = z.input<typeof LintOptionsSchema>;
+
+/** One way a cue breaks a preset. `actual` and `limit` are in the rule's unit (characters, seconds, lines). */
+export const LintViolationSchema = z.object({
+  cueIndex: z.int(),
+  start: z.number(),
+  end: z.number(),
+  rule: LintRuleSchema,
+  message: z.string(),
+  actual: z.number(),
+  limit: z.number(),
+});
+export type LintViolation = z.infer<typeof LintViolationSchema>;
