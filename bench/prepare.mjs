@@ -40,11 +40,11 @@ function makeFixtures() {
   return { big, clip };
 }
 
-function timeCli(args) {
+function timeCommand(file, args) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8' });
+  const result = spawnSync(file, args, { env, encoding: 'utf8' });
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`bollyx ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return ms;
 }
 
@@ -54,21 +54,25 @@ function summary(label, samples) {
   console.log(`${label.padEnd(44)} median ${median.toFixed(0).padStart(5)} ms   min ${sorted[0].toFixed(0).padStart(5)} ms   (${samples.length} runs)`);
 }
 
-function bench(label, args, count = runs) {
-  summary(label, Array.from({ length: count }, () => timeCli(args)));
+function bench(label, file, args, count = runs) {
+  summary(label, Array.from({ length: count }, () => timeCommand(file, args)));
 }
+
+const node = process.execPath;
 
 try {
   const { big, clip } = makeFixtures();
   console.log(`1 GB file: ${(statSync(big).size / 1024 ** 3).toFixed(2)} GiB; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}`);
   // The first run detects the hardware and caches the profile; a user's later runs read the cache.
-  timeCli(['hw', '--json']);
+  timeCommand(node, [cli, 'hw', '--json']);
 
-  bench('bollyx --help (node + CLI start-up floor)', ['--help']);
-  bench('bollyx prepare 1 GB movie (hard link)', ['prepare', big, '--json']);
-  bench('bollyx prepare 10 s clip (hard link)', ['prepare', clip, '--json']);
-  bench('bollyx prepare 1 GB movie --copy', ['prepare', big, '--copy', '--json'], 3);
-  bench('bollyx prepare 1 GB movie --start 60 --end 70', ['prepare', big, '--start', '60', '--end', '70', '--json'], 3);
+  // The floor under any `bollyx prepare`: a node process and an ffprobe process.
+  bench('floor: node -e ""', node, ['-e', '']);
+  bench('floor: ffprobe of the 1 GB movie', 'ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', `file:${big}`]);
+  bench('bollyx prepare 1 GB movie (hard link)', node, [cli, 'prepare', big, '--json']);
+  bench('bollyx prepare 10 s clip (hard link)', node, [cli, 'prepare', clip, '--json']);
+  bench('bollyx prepare 1 GB movie --copy', node, [cli, 'prepare', big, '--copy', '--json'], 3);
+  bench('bollyx prepare 1 GB movie --start 60 --end 70', node, [cli, 'prepare', big, '--start', '60', '--end', '70', '--json'], 3);
 
   const { prepareJob } = await import(path.join(repo, 'packages/job-config/dist/index.js'));
   const inProcess = [];

@@ -1,5 +1,6 @@
-import { defineCommand, runMain } from 'citty';
+import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { version } from '../package.json';
+import { exitCodeFor } from './output/exit-codes';
 
 // Commands load lazily so `bollyx <verb>` pays only for the libraries that verb uses.
 const main = defineCommand({
@@ -9,6 +10,7 @@ const main = defineCommand({
     description: 'Turn a movie into timed, readable subtitles on whatever hardware you have',
   },
   subCommands: {
+    run: () => import('./commands/run/index').then((m) => m.default),
     hw: () => import('./commands/hw/index').then((m) => m.default),
     prepare: () => import('./commands/prepare/index').then((m) => m.default),
     jobs: () => import('./commands/jobs/index').then((m) => m.default),
@@ -18,4 +20,23 @@ const main = defineCommand({
   },
 });
 
-void runMain(main);
+const HELP_FLAGS = new Set(['--help', '-h', '--version', '-v']);
+
+/**
+ * citty's runMain answers --help and --version; everything else runs here so that a usage mistake
+ * (unknown verb, missing argument) exits with the USAGE code, not the generic 1.
+ */
+async function cli(rawArgs: string[]): Promise<void> {
+  if (rawArgs.length === 0) return showUsage(main);
+  if (rawArgs.some((arg) => HELP_FLAGS.has(arg))) return runMain(main, { rawArgs });
+  try {
+    await runCommand(main, { rawArgs });
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'CLIError') throw error;
+    const verb = (error as { code?: string }).code === 'E_UNKNOWN_COMMAND' ? undefined : rawArgs.find((arg) => !arg.startsWith('-'));
+    process.stderr.write(`bollyx: ${error.message}\n  fix: see \`bollyx ${verb ? `${verb} ` : ''}--help\`\n`);
+    process.exitCode = exitCodeFor('USAGE');
+  }
+}
+
+void cli(process.argv.slice(2));

@@ -1,9 +1,12 @@
 import { defineCommand } from 'citty';
 
-// Placeholder while the verb is being built; replaced before it lands.
 export default defineCommand({
-  meta: { name: 'engines', description: 'not built yet' },
-  run() {
-    throw new Error('bollyx engines is not built yet');
+  meta: {
+    name: 'engines',
+    description: 'Build and list the speech-recognition engines bollyx runs (whisper.cpp, built for this machine)',
+  },
+  subCommands: {
+    build: () => import('./build').then((m) => m.default),
+    list: () => import('./list').then((m) => m.default),
   },
 });

@@ -1,6 +1,6 @@
 /**
  * Exit codes for the pipeline error codes (see ../exit-codes.ts for the ranges). 40–42 are the engine's
- * (@bollyx/stage-runner); 43–49 are left for the built-in stages. Cancellation is the generic CANCELLED (130).
+ * (@bollyx/stage-runner); 43–49 are the built-in stages' (several codes of one stage share a number). Cancellation is the generic CANCELLED (130).
  */
 export const pipelineExitCodes: Readonly<Record<string, number>> = {
   /** The stage list is not a pipeline: bad definition, unknown stage, cycle, clashing outputs, bad options. */
@@ -9,4 +9,16 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   PIPELINE_LOCKED: 41,
   /** A stage failed (the stage's own error is in the summary); its dependents were skipped. */
   PIPELINE_FAILED: 42,
+  DEMUX_INPUT_NOT_FOUND: 43,
+  DEMUX_FAILED: 43,
+  VAD_MODEL_INVALID: 44,
+  VAD_AUDIO_INVALID: 44,
+  VAD_PARAMETERS_INVALID: 44,
+  VAD_FAILED: 44,
+  /** The mux output exists: bollyx never writes over a file. */
+  MUX_OUTPUT_EXISTS: 45,
+  MUX_INPUT_INVALID: 46,
+  MUX_FORMAT_UNSUPPORTED: 46,
+  MUX_FAILED: 46,
+  MUX_VERIFY_FAILED: 46,
 };

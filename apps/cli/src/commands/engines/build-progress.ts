@@ -1,0 +1,64 @@
+import type { EngineBuildProgress } from '@bollyx/environment-manager';
+import cliProgress from 'cli-progress';
+
+export interface BuildProgressView {
+  onProgress(event: EngineBuildProgress): void;
+  /** Ends the bar, so what the command prints next does not tear it. */
+  stop(): void;
+}
+
+/**
+ * Build progress in the form the output goes to: a live bar on a terminal, a line per phase and 10 % in
+ * a log or a pipe, and a JSON line per change on stdout under --json.
+ */
+export function buildProgressView(options: { json: boolean; stream?: NodeJS.WriteStream }): BuildProgressView {
+  const stream = options.stream ?? process.stderr;
+  if (options.json) return jsonLines();
+  return stream.isTTY ? terminalBar(stream) : plainLines(stream);
+}
+
+function jsonLines(): BuildProgressView {
+  let last = '';
+  return {
+    onProgress({ phase, percent, message }) {
+      if (`${phase}:${percent}` === last) return;
+      last = `${phase}:${percent}`;
+      process.stdout.write(`${JSON.stringify({ event: 'progress', phase, percent, message })}\n`);
+    },
+    stop() {},
+  };
+}
+
+function plainLines(stream: NodeJS.WriteStream): BuildProgressView {
+  let last = '';
+  return {
+    onProgress({ phase, percent, message }) {
+      const step = `${phase} ${Math.floor(percent / 10) * 10}%`;
+      if (step === last) return;
+      last = step;
+      stream.write(`whisper.cpp ${step}: ${message}\n`);
+    },
+    stop() {},
+  };
+}
+
+function terminalBar(stream: NodeJS.WriteStream): BuildProgressView {
+  const bar = new cliProgress.SingleBar(
+    { stream, format: 'whisper.cpp {phase} [{bar}] {percentage}% {message}', hideCursor: true, barsize: 30 },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress({ phase, percent, message }) {
+      // Long compiler lines would wrap and break the redraw.
+      const payload = { phase: phase.padEnd(9), message: message.slice(0, Math.max(20, (stream.columns ?? 80) - 60)) };
+      if (!started) bar.start(100, percent, payload);
+      else bar.update(percent, payload);
+      started = true;
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isBollyxError } from '@bollyx/errors';
+import { detectHardware, recommend } from '@bollyx/hardware-detection';
+import type { HardwareProfile, Recommendation } from '@bollyx/hardware-detection';
+import type { Job } from '@bollyx/job-config';
+import { resolveWorkspace } from '@bollyx/job-config';
+import { buildSubtitlePipeline, deliverOutputs, runPipeline, speechSpansFileSchema, subtitlePipelineOutputs } from '@bollyx/stage-runner';
+import type { PresetOverrides, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
+import { defineCommand } from 'citty';
+import { createPipelineProgress } from '../../output/progress/pipeline-progress';
+import { runAction } from '../../output/run-action';
+import { preflight } from './preflight';
+import { resolveJob } from './resolve-job';
+import { renderRunSummary } from './run-summary';
+import type { RunSummary } from './run-summary';
+import { withStopSignals } from './stop-signals';
+
+/** The flags that set a config field when a job is prepared, by flag name. */
+const CONFIG_FLAGS = {
+  workflow: 'workflow',
+  sourceLanguage: 'sourceLanguage',
+  targetLanguages: 'targetLanguages',
+  model: 'asr.model',
+  preset: 'subtitles.preset',
+  audioStream: 'audioStream',
+} as const;
+
+const STYLE_FIELDS = ['maxCharsPerLine', 'maxLines', 'maxCharsPerSecond', 'minDurationSeconds', 'maxDurationSeconds', 'minGapFrames'] as const;
+
+/** The subtitle limits the user set (not defaults): they replace the preset's, which are per language. */
+function presetOverrides(job: Job): PresetOverrides {
+  return Object.fromEntries(
+    STYLE_FIELDS.filter((field) => job.provenance[`subtitles.${field}`] !== 'default').map((field) => [field, job.config.subtitles[field]]),
+  );
+}
+
+/** The hardware profile and its recommendation; the run goes on with built-in defaults when detection fails. */
+async function machine(workspace: string, signal: AbortSignal): Promise<{ profile?: HardwareProfile; recommendation?: Recommendation }> {
+  try {
+    const profile = await detectHardware({ workspace, signal });
+    return { profile, recommendation: recommend(profile) };
+  } catch (error) {
+    if (!isBollyxError(error)) throw error;
+    process.stderr.write(`bollyx: hardware detection failed (${error.code}: ${error.message}); using the built-in defaults\n`);
+    return {};
+  }
+}
+
+const absolute = (jobDir: string, outputs: SubtitlePipelineOutputs): SubtitlePipelineOutputs => ({
+  subtitles: Object.fromEntries(
+    Object.entries(outputs.subtitles).map(([language, files]) => [
+      language,
+      Object.fromEntries(Object.entries(files).map(([format, file]) => [format, path.join(jobDir, file)])),
+    ]),
+  ),
+  video: Object.fromEntries(Object.entries(outputs.video).map(([container, file]) => [container, path.join(jobDir, file)])),
+});
+
+export default defineCommand({
+  meta: {
+    name: 'run',
+    description: 'Movie in, subtitles out: prepare a job (or resume one) and run its stages, cached and resumable',
+  },
+  args: {
+    media: { type: 'positional', description: 'The movie, or the id or folder of a prepared job', required: true },
+    sourceLanguage: { type: 'string', alias: 's', description: 'Spoken language, ISO 639-1 (hi, en, …) or auto (default)' },
+    targetLanguages: { type: 'string', alias: 't', description: 'Languages to translate into, comma-separated (default en)' },
+    workflow: { type: 'string', description: 'transcribe (source-language subtitles), translate (English) or subtitle (both; default)' },
+    model: { type: 'string', description: 'Whisper model: a registry name (base, small, …) or the path of a ggml file, used as it is' },
+    preset: { type: 'string', description: 'Subtitle style preset (default auto: netflix-hi for Hindi, netflix-en for English)' },
+    audioStream: { type: 'string', description: 'Audio stream to use, counting audio streams from 0 (default: the one tagged with the source language)' },
+    from: { type: 'string', description: 'Re-run this stage and every stage after it' },
+    only: { type: 'string', description: 'Re-run just this stage (the stages before it must be cached)' },
+    force: { type: 'boolean', description: 'Run every stage again, ignoring the cache' },
+    outputDir: { type: 'string', description: 'Also copy the subtitles and videos here (never over an existing file)' },
+    offline: { type: 'boolean', description: 'Never download (default: BOLLYX_OFFLINE); missing models fail' },
+    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
+    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    json: { type: 'boolean', description: 'Progress as JSON lines on stdout; the last line is the run summary' },
+  },
+  run: ({ args }) =>
+    runAction({ json: args.json }, () =>
+      withStopSignals(async (signal) => {
+        const json = Boolean(args.json);
+        const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
+        const { profile, recommendation } = await machine(workspace, signal);
+        const flags = Object.fromEntries(Object.entries(CONFIG_FLAGS).map(([flag, field]) => [field, args[flag as keyof typeof CONFIG_FLAGS]]));
+        const { job } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags, signal });
+        const { config } = job;
+        if (config.sourceLanguage === 'auto') {
+          process.stderr.write('bollyx: warning: source language auto: Whisper often hears Hindi as Urdu; pass -s hi when you know it\n');
+        }
+
+        const found = await preflight({ model: config.asr.model, profile, offline: args.offline || undefined, json, signal });
+        const mediaPath = path.join(job.dir, job.media.file);
+        const stages = buildSubtitlePipeline({
+          config,
+          mediaPath,
+          whisperCli: found.engine,
+          asrModelPath: found.asrModelPath,
+          vadModelPath: found.vadModelPath,
+          threads: config.asr.threads ?? recommendation?.threads.value ?? 4,
+          presetOverrides: presetOverrides(job),
+        });
+
+        const progress = createPipelineProgress({ json });
+        let pipeline;
+        try {
+          pipeline = await runPipeline(stages, {
+            jobDir: job.dir,
+            force: args.force,
+            from: args.from,
+            only: args.only,
+            signal,
+            onEvent: (event) => progress.onEvent(event),
+          });
+        } finally {
+          progress.stop();
+        }
+
+        const produced = subtitlePipelineOutputs(config, mediaPath);
+        const outputs =
+          args.outputDir === undefined
+            ? absolute(job.dir, produced)
+            : await deliverOutputs({ jobDir: job.dir, outputs: produced, stem: path.basename(job.source.path, path.extname(job.source.path)), dir: args.outputDir });
+        const spans = speechSpansFileSchema.parse(JSON.parse(await readFile(path.join(job.dir, 'audio/speech.json'), 'utf8')));
+        const summary: RunSummary = {
+          ok: true,
+          jobId: job.id,
+          jobDir: job.dir,
+          stages: pipeline.stages.map(({ id, status, durationMs }) => ({ id, status, durationMs })),
+          outputs,
+          speechFound: spans.segments.length > 0,
+        };
+        process.stdout.write(json ? `${JSON.stringify(summary)}\n` : renderRunSummary(summary));
+      }),
+    ),
+});

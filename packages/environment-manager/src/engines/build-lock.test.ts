@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { withBuildLock } from './build-lock';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'bollyx-lock-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('withBuildLock', () => {
+  it('runs one holder at a time and tells the second it waits', async () => {
+    const lock = path.join(dir, 'engine.lock');
+    const order: string[] = [];
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+
+    const first = withBuildLock(lock, {}, async () => {
+      order.push('first in');
+      firstStarted();
+      await firstHolds;
+      order.push('first out');
+    });
+    await started;
+    const waits: Array<number | undefined> = [];
+    const second = withBuildLock(lock, { pollMs: 20, onWait: (pid) => { waits.push(pid); releaseFirst(); } }, async () => {
+      order.push('second in');
+    });
+    await Promise.all([first, second]);
+
+    expect(order).toEqual(['first in', 'first out', 'second in']);
+    expect(waits).toEqual([process.pid]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const lock = path.join(dir, 'engine.lock');
+    const dead = await execa(process.execPath, ['-e', 'console.log(process.pid)']);
+    const deadPid = Number.parseInt(dead.stdout, 10);
+    expect(deadPid).toBeGreaterThan(0);
+    await mkdir(lock);
+    await writeFile(path.join(lock, 'pid'), String(deadPid));
+
+    const waits: Array<number | undefined> = [];
+    const result = await withBuildLock(lock, { onWait: (pid) => waits.push(pid) }, async () => 'built');
+
+    expect(result).toBe('built');
+    expect(waits).toEqual([]);
+  });
+
+  it('stops waiting when cancelled', async () => {
+    const lock = path.join(dir, 'engine.lock');
+    await mkdir(lock);
+    await writeFile(path.join(lock, 'pid'), String(process.pid));
+    const controller = new AbortController();
+
+    const waiting = withBuildLock(lock, { pollMs: 20, signal: controller.signal, onWait: () => controller.abort() }, async () => 'built');
+
+    await expect(waiting).rejects.toThrow(/abort/i);
+  });
+});

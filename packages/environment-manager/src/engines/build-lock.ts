@@ -1,0 +1,61 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface BuildLockOptions {
+  signal?: AbortSignal;
+  /** Called once when another live process holds the lock and this one starts waiting. */
+  onWait?: (holderPid: number | undefined) => void;
+  pollMs?: number;
+}
+
+// A lock folder with no pid file this old belongs to a process that died between mkdir and writing it.
+const ORPHAN_AFTER_MS = 60_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isStale(lockDir: string): Promise<{ stale: boolean; holderPid: number | undefined }> {
+  const pid = Number.parseInt(await readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(pid)) return { stale: !isAlive(pid), holderPid: pid };
+  const age = await stat(lockDir).then((info) => Date.now() - info.mtimeMs, () => 0);
+  return { stale: age > ORPHAN_AFTER_MS, holderPid: undefined };
+}
+
+/**
+ * Runs `body` while holding a lock folder, so two processes (parallel test runs, two terminals) never
+ * build into the same CMake folder at once. A lock left by a dead process is taken over.
+ */
+export async function withBuildLock<T>(lockDir: string, options: BuildLockOptions, body: () => Promise<T>): Promise<T> {
+  let waiting = false;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    try {
+      await mkdir(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const { stale, holderPid } = await isStale(lockDir);
+    if (stale) {
+      await rm(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (!waiting) options.onWait?.(holderPid);
+    waiting = true;
+    await sleep(options.pollMs ?? 500, undefined, { signal: options.signal });
+  }
+  try {
+    await writeFile(path.join(lockDir, 'pid'), String(process.pid));
+    return await body();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,148 @@
+import { ComputeTypeSchema, DeviceSchema } from '@bollyx/hardware-detection';
+import { z } from 'zod';
+import { ISO_639_1_CODES } from './iso-639-1';
+import { TimecodeSchema } from './timecode';
+
+/** `transcribe`: subtitles in the source language; `translate`: English subtitles; `subtitle`: both. */
+export const WorkflowSchema = z.enum(['transcribe', 'translate', 'subtitle']);
+export type Workflow = z.infer<typeof WorkflowSchema>;
+
+export const LanguageSchema = z.enum(ISO_639_1_CODES, { error: 'an ISO 639-1 code such as hi, en, ta, te, bn' });
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** A source language, or `auto` to let the speech model detect it. */
+export const SourceLanguageSchema = z.enum(['auto', ...ISO_639_1_CODES], {
+  error: 'auto or an ISO 639-1 code such as hi, en, ta, te, bn',
+});
+export type SourceLanguage = z.infer<typeof SourceLanguageSchema>;
+
+export const AsrBackendSchema = z.enum(['whisper.cpp', 'faster-whisper', 'whisperx', 'mlx']);
+export type AsrBackend = z.infer<typeof AsrBackendSchema>;
+
+/** `whisper` is Whisper's own translate task (into English only); the others are text translators. */
+export const TranslationBackendSchema = z.enum(['whisper', 'indictrans2', 'nllb']);
+export type TranslationBackend = z.infer<typeof TranslationBackendSchema>;
+
+export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
+export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
+
+export const MuxContainerSchema = z.enum(['mp4', 'mkv']);
+export type MuxContainer = z.infer<typeof MuxContainerSchema>;
+
+const described = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
+
+const ClipSchema = z
+  .strictObject({
+    start: described(TimecodeSchema, 'Where the clip starts: seconds or HH:MM:SS(.ms); default the beginning').optional(),
+    end: described(TimecodeSchema, 'Where the clip ends: seconds or HH:MM:SS(.ms); default the end').optional(),
+  })
+  .superRefine((clip, context) => {
+    if (clip.start !== undefined && clip.end !== undefined && clip.end <= clip.start) {
+      context.addIssue({ code: 'custom', path: ['end'], message: `a time after clip.start (${clip.start} s)` });
+    }
+  });
+
+const AsrSchema = z.strictObject({
+  backend: described(AsrBackendSchema, 'Speech recognition engine').default('whisper.cpp'),
+  model: described(z.string().min(1), 'Whisper model: a registry name (tiny, base, small, medium, large-v3, large-v3-turbo) or a path to a ggml file').default('base'),
+  computeType: described(ComputeTypeSchema, 'Numeric precision of the model weights').default('int8'),
+  device: described(DeviceSchema, 'Where recognition runs').default('cpu'),
+  threads: described(z.number().int().positive(), 'CPU threads; default chosen by the engine').optional(),
+  batchSize: described(z.number().int().positive(), 'Segments decoded at once (faster-whisper, WhisperX)').optional(),
+  beamSize: described(z.number().int().positive(), 'Beam search width; default chosen by the engine').optional(),
+});
+
+const VadSchema = z.strictObject({
+  enabled: described(z.boolean(), 'Detect speech first and recognise only speech (Silero VAD)').default(true),
+  threshold: described(z.number().min(0).max(1), 'Speech probability above which a frame is speech').default(0.5),
+  minSpeechMs: described(z.number().int().nonnegative(), 'Shorter bursts of speech are dropped').default(250),
+  minSilenceMs: described(z.number().int().nonnegative(), 'Shorter pauses do not split speech').default(100),
+  speechPadMs: described(z.number().int().nonnegative(), 'Padding added on both sides of each speech span').default(30),
+  device: described(DeviceSchema, 'Where VAD runs').default('cpu'),
+});
+
+const DiarizationSchema = z.strictObject({
+  enabled: described(z.boolean(), 'Label who speaks (pyannote)').default(false),
+  device: described(DeviceSchema, 'Where diarization runs').default('cpu'),
+});
+
+const TranslationSchema = z.strictObject({
+  backend: described(TranslationBackendSchema, 'How text reaches the target languages').default('whisper'),
+  device: described(DeviceSchema, 'Where a text translator runs').default('cpu'),
+});
+
+const SubtitleStyleSchema = z
+  .strictObject({
+    preset: described(z.string().min(1), 'Style preset; `auto` picks one per language (netflix-en for English)').default('auto'),
+    maxCharsPerLine: described(z.number().int().min(10).max(100), 'Characters per line').default(42),
+    maxLines: described(z.number().int().min(1).max(4), 'Lines per cue').default(2),
+    maxCharsPerSecond: described(z.number().positive(), 'Reading speed limit').default(20),
+    minDurationSeconds: described(z.number().positive(), 'Shortest cue').default(0.833),
+    maxDurationSeconds: described(z.number().positive(), 'Longest cue').default(7),
+    minGapFrames: described(z.number().int().nonnegative(), 'Frames between consecutive cues').default(2),
+  })
+  .superRefine((style, context) => {
+    if (style.maxDurationSeconds <= style.minDurationSeconds) {
+      context.addIssue({
+        code: 'custom',
+        path: ['maxDurationSeconds'],
+        message: `a duration above subtitles.minDurationSeconds (${style.minDurationSeconds} s)`,
+      });
+    }
+  });
+
+const OutputSchema = z.strictObject({
+  formats: described(z.array(SubtitleFormatSchema).min(1), 'Subtitle files written per language').default(['srt', 'vtt']),
+  mux: z
+    .strictObject({
+      enabled: described(z.boolean(), 'Write copies of the video with the subtitles muxed in').default(true),
+      containers: described(z.array(MuxContainerSchema).min(1), 'Containers of the muxed copies').default(['mp4', 'mkv']),
+    })
+    .prefault({}),
+});
+
+/**
+ * A job's configuration: the single source of truth for its fields, defaults and limits. Parse layered
+ * input with `resolveConfig`; the output type is `JobConfig`, what a user writes is `JobConfigInput`.
+ */
+export const JobConfigSchema = z
+  .strictObject({
+    workflow: described(WorkflowSchema, 'transcribe: source-language subtitles; translate: English subtitles; subtitle: both').default('subtitle'),
+    sourceLanguage: described(SourceLanguageSchema, 'ISO 639-1 code of the spoken language, or auto').default('auto'),
+    targetLanguages: described(z.array(LanguageSchema).min(1), 'ISO 639-1 codes to translate into').default(['en']),
+    clip: described(ClipSchema, 'Prepare only this part of the media').optional(),
+    audioStream: described(z.number().int().nonnegative(), 'Which audio stream to use, counting audio streams from 0; default the first').optional(),
+    asr: AsrSchema.prefault({}),
+    vad: VadSchema.prefault({}),
+    diarization: DiarizationSchema.prefault({}),
+    translation: TranslationSchema.prefault({}),
+    subtitles: SubtitleStyleSchema.prefault({}),
+    output: OutputSchema.prefault({}),
+  })
+  .superRefine((config, context) => {
+    if (config.workflow !== 'transcribe' && config.translation.backend === 'whisper') {
+      const notEnglish = config.targetLanguages.filter((language) => language !== 'en');
+      if (notEnglish.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          path: ['targetLanguages'],
+          message: 'only en with translation.backend whisper (Whisper translates into English only); set translation.backend to nllb or indictrans2 for other languages',
+        });
+      }
+    }
+  });
+
+export type JobConfig = z.output<typeof JobConfigSchema>;
+export type JobConfigInput = z.input<typeof JobConfigSchema>;
+
+/** Where a resolved value came from, lowest layer first: default < recommendation < file < flag < env. */
+export const ConfigSourceSchema = z.union([
+  z.enum(['default', 'recommendation', 'flag']),
+  z.templateLiteral(['file:', z.string()]),
+  z.templateLiteral(['env:', z.string()]),
+]);
+export type ConfigSource = z.infer<typeof ConfigSourceSchema>;
+
+/** The source of every resolved field, by dotted path (`asr.model`). */
+export const ProvenanceSchema = z.record(z.string(), ConfigSourceSchema);
+export type Provenance = z.infer<typeof ProvenanceSchema>;

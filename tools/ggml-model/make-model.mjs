@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Writes a test Whisper model: node tools/ggml-model/make-model.mjs OUT.bin [--seed N] [--english]
+// The tool is TypeScript; esbuild (installed with tsup) compiles it in memory so no build step is needed.
+import { build } from 'esbuild';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seed: { type: 'string', default: '1' }, english: { type: 'boolean', default: false } },
+});
+const [outPath] = positionals;
+if (!outPath || !Number.isInteger(Number(values.seed))) {
+  console.error('usage: node tools/ggml-model/make-model.mjs OUT.bin [--seed N] [--english]');
+  process.exit(2);
+}
+
+const bundle = await build({
+  entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+});
+const tool = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);
+
+const started = performance.now();
+const model = await tool.writeTestWhisperModel(outPath, {
+  seed: Number(values.seed),
+  nVocab: values.english ? 51864 : 51865,
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+console.log(`${model.path}: ${(model.bytes / 1e6).toFixed(1)} MB, ${model.tensors} tensors, ${seconds} s`);
