@@ -7,7 +7,7 @@ import { modelRegistry } from './model-registry';
 import type { ModelEntry } from './model-registry-schema';
 import type { ModelProgress } from './model-progress';
 import { pullModel } from './pull-model';
-import { startLoopbackFileServer, type LoopbackFileServer, type ServedFile } from './test-helpers/loopback-file-server';
+import { startLoopbackFileServer, type LoopbackFileServer, type ServedFile } from '../../../../tools/test-http/loopback-file-server';
 import { verifyModel } from './verify-model';
 
 const FILE = 'ggml-loopback.bin';

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   startLoopbackFileServer,
   type LoopbackFileServer,
-} from '../../../../../packages/environment-manager/src/models/test-helpers/loopback-file-server';
+} from '../../../../../tools/test-http/loopback-file-server';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 const tiny = modelRegistry.find((entry) => entry.name === 'tiny');

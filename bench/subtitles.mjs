@@ -2,7 +2,7 @@
 // about 20,000 words in English and in Hindi. Run by hand after `npm run build` in this package:
 //   node bench/subtitles.mjs [runs]
 import os from 'node:os';
-import { getPreset, lintCues, parseSrt, segmentCues, toSrt, toVtt } from '../dist/index.js';
+import { getPreset, lintCues, parseSrt, segmentCues, toSrt, toVtt } from '@bollyx/subtitles';
 
 const runs = Number(process.argv[2] ?? 5);
 const FILM_SECONDS = 2 * 3600;
