@@ -41,3 +41,49 @@ export {
   StageTimeoutError,
 } from './errors';
 export type { JobLockHolder } from './errors';
+export { extractAudio, extractedAudioSchema, EXTRACTED_SAMPLE_RATE } from './stages/demux/extract-audio';
+export type { ExtractAudioOptions, ExtractedAudio } from './stages/demux/extract-audio';
+export { AudioStreamNotFoundError, DemuxFailedError, DemuxInputNotFoundError } from './stages/demux/demux-errors';
+export { languageCodeSchema, toIso6392 } from './stages/demux/language-codes';
+export type { LanguageCode } from './stages/demux/language-codes';
+export { detectSpeech } from './stages/vad/detect-speech';
+export type { DetectSpeechOptions } from './stages/vad/detect-speech';
+export { speechSegmentSchema, vadParametersSchema } from './stages/vad/speech-segments';
+export type { SpeechSegment, VadParameters } from './stages/vad/speech-segments';
+export { VadAudioInvalidError, VadFailedError, VadModelInvalidError, VadParametersInvalidError } from './stages/vad/vad-errors';
+export { muxSubtitles, subtitleTrackSchema, muxedTrackSchema, muxResultSchema } from './stages/mux/mux-subtitles';
+export type { MuxSubtitlesOptions, SubtitleTrack, MuxedTrack, MuxResult } from './stages/mux/mux-subtitles';
+export {
+  MuxFailedError,
+  MuxFormatUnsupportedError,
+  MuxInputInvalidError,
+  MuxOutputExistsError,
+  MuxVerifyFailedError,
+} from './stages/mux/mux-errors';
+export { buildSubtitlePipeline } from './pipeline/build-subtitle-pipeline';
+export { subtitlePipelineOptionsSchema } from './pipeline/subtitle-pipeline-options';
+export type { SubtitlePipelineOptions } from './pipeline/subtitle-pipeline-options';
+export { subtitlePipelineOutputs } from './pipeline/pipeline-layout';
+export type { SubtitlePipelineOutputs } from './pipeline/pipeline-layout';
+export { readSpeechSpans, speechSpansFileSchema } from './pipeline/stage-files';
+export type { SpeechSpansFile } from './pipeline/stage-files';
+export { deliverOutputs } from './pipeline/deliver-outputs';
+export type { DeliverOutputsOptions } from './pipeline/deliver-outputs';
+export { OutputExistsError } from './pipeline/output-errors';
+export { condenseSpeech } from './stages/asr/condense-speech';
+export type { CondenseSpeechOptions } from './stages/asr/condense-speech';
+export { planSpeechTimeline, toSourceTime } from './stages/asr/speech-timeline';
+export type { SpeechSpan, SpeechTimeline, TimelineChunk } from './stages/asr/speech-timeline';
+export { collapseRepeats } from './stages/asr/collapse-repeats';
+export { whisperSegments } from './stages/asr/whisper-words';
+export type { TimedSegment, TimedWord } from './stages/asr/whisper-words';
+export { toTranscript, transcriptSchema } from './stages/asr/transcript';
+export type { Transcript, TranscriptSegment } from './stages/asr/transcript';
+export { whisperTranslator } from './stages/translate/whisper-translator';
+export type { WhisperTranslatorOptions } from './stages/translate/whisper-translator';
+export type { SourceSegment, TranslateOptions, Translator } from './stages/translate/translator';
+export { TranslateBackendUnavailableError, TranslateLanguageUnsupportedError } from './stages/translate/translate-errors';
+export { subtitlePreset } from './stages/subtitles/subtitle-preset';
+export type { PresetOverrides } from './stages/subtitles/subtitle-preset';
+export { writeSubtitleFiles } from './stages/subtitles/write-subtitle-files';
+export type { WriteSubtitleFilesOptions } from './stages/subtitles/write-subtitle-files';

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isBollyxError } from '@bollyx/errors';
 import { detectHardware, recommend } from '@bollyx/hardware-detection';
 import type { HardwareProfile, Recommendation } from '@bollyx/hardware-detection';
 import type { Job } from '@bollyx/job-config';
 import { resolveWorkspace } from '@bollyx/job-config';
-import { buildSubtitlePipeline, deliverOutputs, runPipeline, speechSpansFileSchema, subtitlePipelineOutputs } from '@bollyx/stage-runner';
+import { buildSubtitlePipeline, deliverOutputs, readSpeechSpans, runPipeline, subtitlePipelineOutputs } from '@bollyx/stage-runner';
 import type { PresetOverrides, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
 import { defineCommand } from 'citty';
 import { createPipelineProgress } from '../../output/progress/pipeline-progress';
@@ -124,7 +123,7 @@ export default defineCommand({
           args.outputDir === undefined
             ? absolute(job.dir, produced)
             : await deliverOutputs({ jobDir: job.dir, outputs: produced, stem: path.basename(job.source.path, path.extname(job.source.path)), dir: args.outputDir });
-        const spans = speechSpansFileSchema.parse(JSON.parse(await readFile(path.join(job.dir, 'audio/speech.json'), 'utf8')));
+        const spans = await readSpeechSpans(job.dir);
         const summary: RunSummary = {
           ok: true,
           jobId: job.id,

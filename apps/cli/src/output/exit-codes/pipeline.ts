@@ -21,4 +21,9 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   MUX_FORMAT_UNSUPPORTED: 46,
   MUX_FAILED: 46,
   MUX_VERIFY_FAILED: 46,
+  /** The translator cannot translate into the target (Whisper's task writes English only), or has no runtime yet. */
+  TRANSLATE_LANGUAGE_UNSUPPORTED: 48,
+  TRANSLATE_BACKEND_UNAVAILABLE: 48,
+  /** `bollyx run --output-dir`: a copy would land on an existing file, so nothing was copied. */
+  OUTPUT_EXISTS: 49,
 };

@@ -1,0 +1,57 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Recommendation } from '@bollyx/hardware-detection';
+import { findConfigFile, listJobs, loadConfigFile, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
+import type { Job } from '@bollyx/job-config';
+
+export interface ResolveJobOptions {
+  workspace: string;
+  configFile: string | undefined;
+  recommendation: Recommendation | undefined;
+  flags: Readonly<Record<string, unknown>>;
+  signal: AbortSignal;
+}
+
+/** JSON with sorted keys, so two configs compare by content alone. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/**
+ * The job to run. A job id or folder is loaded. A media file reuses the newest job made from the same
+ * file (path, size, modification time) with the same resolved config, so running the same command
+ * again resumes it (all cache hits when it finished); otherwise a new job is prepared.
+ */
+export async function resolveJob(target: string, options: ResolveJobOptions): Promise<{ job: Job; reused: boolean }> {
+  const file = await stat(target).catch(() => undefined);
+  if (!file?.isFile()) return { job: await loadJob(target, { workspace: options.workspace }), reused: true };
+
+  const source = path.resolve(target);
+  const configFile = options.configFile === undefined ? await findConfigFile(options.workspace) : await loadConfigFile(options.configFile);
+  const { config } = resolveConfig({ recommendation: options.recommendation, file: configFile, flags: options.flags, env: process.env });
+  const wanted = canonical(config);
+  const match = (await listJobs(options.workspace))
+    .reverse()
+    .find(
+      ({ job }) =>
+        job !== undefined &&
+        job.source.path === source &&
+        job.source.sizeBytes === file.size &&
+        job.source.modifiedAt === file.mtime.toISOString() &&
+        canonical(job.config) === wanted,
+    );
+  if (match) return { job: await loadJob(match.dir), reused: true };
+  const job = await prepareJob(target, {
+    workspace: options.workspace,
+    configFile: options.configFile,
+    recommendation: options.recommendation,
+    flags: options.flags,
+    env: process.env,
+    signal: options.signal,
+  });
+  return { job, reused: false };
+}

@@ -1,0 +1,16 @@
+/**
+ * Runs `action` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, so the pipeline stops its stage
+ * cleanly (the next run resumes there) instead of the process dying mid-write.
+ */
+export async function withStopSignals<T>(action: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  process.on('SIGINT', abort);
+  process.on('SIGTERM', abort);
+  try {
+    return await action(controller.signal);
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { JobConfig, MuxContainer, SubtitleFormat } from '@bollyx/job-config';
+
+/** Where each stage writes, relative to the job folder. */
+export const LAYOUT = {
+  sourceAudio: 'audio/source.wav',
+  speechSpans: 'audio/speech.json',
+  condensedSpeech: 'audio/speech.wav',
+  speechTimeline: 'audio/speech-timeline.json',
+  whisperTranscription: 'transcripts/whisper-transcribe.json',
+  whisperTranslation: 'transcripts/whisper-translate.json',
+  transcript: (language: string) => `transcripts/${language}.json`,
+  subtitles: (language: string, format: SubtitleFormat) => `subtitles/${language}.${format}`,
+  video: (stem: string, container: MuxContainer) => `output/${stem}.${container}`,
+} as const;
+
+/** Which languages a job writes subtitles for, and how the source is named when it is `auto`. */
+export interface PipelineLanguages {
+  /** The source language's label in file names (`auto` is written `source`), or undefined when not transcribed. */
+  transcribed: string | undefined;
+  /** The target languages translated into (never the source itself). */
+  translated: string[];
+}
+
+export function pipelineLanguages(config: JobConfig): PipelineLanguages {
+  const source = config.sourceLanguage === 'auto' ? 'source' : config.sourceLanguage;
+  const targets = config.workflow === 'transcribe' ? [] : config.targetLanguages.filter((language) => language !== config.sourceLanguage);
+  // Translating into the language spoken is transcribing it.
+  const transcribe = config.workflow !== 'translate' || targets.length === 0;
+  return { transcribed: transcribe ? source : undefined, translated: targets };
+}
+
+/** The files a pipeline writes for the user, relative to the job folder. */
+export interface SubtitlePipelineOutputs {
+  subtitles: Record<string, Partial<Record<SubtitleFormat, string>>>;
+  video: Partial<Record<MuxContainer, string>>;
+}
+
+/** The subtitle files (by language and format) and muxed videos (by container) a job's pipeline writes. */
+export function subtitlePipelineOutputs(config: JobConfig, mediaPath: string): SubtitlePipelineOutputs {
+  const { transcribed, translated } = pipelineLanguages(config);
+  const languages = [...(transcribed === undefined ? [] : [transcribed]), ...translated];
+  const stem = path.basename(mediaPath, path.extname(mediaPath));
+  return {
+    subtitles: Object.fromEntries(
+      languages.map((language) => [language, Object.fromEntries(config.output.formats.map((format) => [format, LAYOUT.subtitles(language, format)]))]),
+    ),
+    video: config.output.mux.enabled
+      ? Object.fromEntries(config.output.mux.containers.map((container) => [container, LAYOUT.video(stem, container)]))
+      : {},
+  };
+}

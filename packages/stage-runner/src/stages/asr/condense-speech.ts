@@ -1,0 +1,107 @@
+import { open } from 'node:fs/promises';
+import { openPcmWav } from '../vad/pcm-wav';
+import { planSpeechTimeline } from './speech-timeline';
+import type { SpeechSpan, SpeechTimeline } from './speech-timeline';
+
+const SAMPLE_RATE = 16_000;
+const HEADER_BYTES = 44;
+/** whisper.cpp refuses input under a second; shorter speech (or none) is padded with silence. */
+const MIN_CONDENSED_SECONDS = 1;
+const READ_FRAMES = 65_536;
+
+export interface CondenseSpeechOptions {
+  /** The demux stage's 16 kHz mono 16-bit PCM WAV. */
+  sourceWav: string;
+  spans: readonly SpeechSpan[];
+  /** The condensed WAV to write (16 kHz mono 16-bit PCM). */
+  output: string;
+  /** Silence between spans; default 0.5 s. */
+  gapSeconds?: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/** The canonical 44-byte header of a mono 16-bit PCM WAV holding `frames` samples. */
+function wavHeader(frames: number): Buffer {
+  const dataBytes = frames * 2;
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(SAMPLE_RATE, 24);
+  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(dataBytes, 40);
+  return header;
+}
+
+function toPcm16(samples: Float32Array): Buffer {
+  const pcm = Buffer.alloc(samples.length * 2);
+  for (let index = 0; index < samples.length; index += 1) {
+    pcm.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(samples[index]! * 32768))), index * 2);
+  }
+  return pcm;
+}
+
+/**
+ * Writes the speech spans of the source WAV end to end, with a short silence between them, as the WAV
+ * Whisper transcribes: it hears no music or silence (where it hallucinates) and spends no time on them.
+ * Returns the timeline that maps its times back to the source (`toSourceTime`).
+ */
+export async function condenseSpeech(options: CondenseSpeechOptions): Promise<SpeechTimeline> {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const source = await openPcmWav(options.sourceWav);
+  const sourceSeconds = source.format.frameCount / SAMPLE_RATE;
+  // Spans reaching past the end (VAD padding) are cut to the audio there is.
+  const spans = options.spans
+    .map((span) => ({ start: Math.max(0, span.start), end: Math.min(span.end, sourceSeconds) }))
+    .filter((span) => span.end > span.start);
+  const timeline = planSpeechTimeline(spans, options.gapSeconds);
+  const sampleRanges = timeline.chunks.map((chunk) => ({
+    start: Math.round(chunk.sourceStart * SAMPLE_RATE),
+    end: Math.round(chunk.sourceEnd * SAMPLE_RATE),
+  }));
+  const gapFrames = Math.round(timeline.gapSeconds * SAMPLE_RATE);
+  const output = await open(options.output, 'w');
+  let written = 0;
+  const append = async (pcm: Buffer) => {
+    await output.write(pcm, 0, pcm.length, HEADER_BYTES + written * 2);
+    written += pcm.length / 2;
+  };
+  try {
+    let range = 0;
+    let rangeStarted = false;
+    let position = 0;
+    for await (const block of source.blocks(READ_FRAMES)) {
+      signal?.throwIfAborted();
+      const blockEnd = position + block.length;
+      // A block can hold the tail of one span and the heads of the next ones.
+      while (range < sampleRanges.length && sampleRanges[range]!.start < blockEnd) {
+        const { start, end } = sampleRanges[range]!;
+        if (!rangeStarted && range > 0) await append(Buffer.alloc(gapFrames * 2));
+        rangeStarted = true;
+        const from = Math.max(start, position);
+        const to = Math.min(end, blockEnd);
+        if (to > from) await append(toPcm16(block.subarray(from - position, to - position)));
+        if (end > blockEnd) break;
+        range += 1;
+        rangeStarted = false;
+      }
+      position = blockEnd;
+      onProgress?.(Math.min(1, position / source.format.frameCount));
+    }
+    const minFrames = MIN_CONDENSED_SECONDS * SAMPLE_RATE;
+    if (written < minFrames) await append(Buffer.alloc((minFrames - written) * 2));
+    await output.write(wavHeader(written), 0, HEADER_BYTES, 0);
+  } finally {
+    await output.close();
+    await source.close();
+  }
+  return timeline;
+}
