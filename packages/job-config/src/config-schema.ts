@@ -1,6 +1,6 @@
 import { ComputeTypeSchema, DeviceSchema } from '@bollyx/hardware-detection';
 import { z } from 'zod';
-import { ISO_639_1_CODES } from './iso-639-1';
+import { ISO_639_1_CODES } from './language-codes';
 import { TimecodeSchema } from './timecode';
 
 /** `transcribe`: subtitles in the source language; `translate`: English subtitles; `subtitle`: both. */

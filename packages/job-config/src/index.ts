@@ -10,6 +10,7 @@ export { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './load-config-
 export { CONFIG_FIELDS } from './config-fields';
 export type { ConfigField, ConfigFieldKind } from './config-fields';
 export { probeMedia, MediaInfoSchema } from './probe-media';
+export { ISO_639_1_CODES, tagMatchesLanguage, toIso6392 } from './language-codes';
 export type { MediaInfo, ProbeMediaOptions } from './probe-media';
 export { DEFAULT_WORKSPACE, resolveWorkspace } from './workspace';
 export type { WorkspaceOptions } from './workspace';

@@ -44,8 +44,6 @@ export type { JobLockHolder } from './errors';
 export { extractAudio, extractedAudioSchema, EXTRACTED_SAMPLE_RATE } from './stages/demux/extract-audio';
 export type { ExtractAudioOptions, ExtractedAudio } from './stages/demux/extract-audio';
 export { AudioStreamNotFoundError, DemuxFailedError, DemuxInputNotFoundError } from './stages/demux/demux-errors';
-export { languageCodeSchema, toIso6392 } from './stages/demux/language-codes';
-export type { LanguageCode } from './stages/demux/language-codes';
 export { detectSpeech } from './stages/vad/detect-speech';
 export type { DetectSpeechOptions } from './stages/vad/detect-speech';
 export { speechSegmentSchema, vadParametersSchema } from './stages/vad/speech-segments';

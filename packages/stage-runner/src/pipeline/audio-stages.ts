@@ -1,4 +1,4 @@
-import { languageCodeSchema } from '../stages/demux/language-codes';
+import { LanguageSchema } from '@bollyx/job-config';
 import { extractAudio } from '../stages/demux/extract-audio';
 import { condenseSpeech } from '../stages/asr/condense-speech';
 import { detectSpeech } from '../stages/vad/detect-speech';
@@ -22,7 +22,7 @@ async function wavSeconds(file: string): Promise<number> {
 /** demux → vad → speech-audio: the movie's audio, where its speech is, and that speech laid end to end. */
 export function audioStages(options: ResolvedSubtitlePipelineOptions): StageDefinition[] {
   const { config } = options;
-  const language = languageCodeSchema.safeParse(config.sourceLanguage).data;
+  const language = LanguageSchema.safeParse(config.sourceLanguage).data;
   const vad = { enabled: config.vad.enabled, threshold: config.vad.threshold, minSpeechMs: config.vad.minSpeechMs, minSilenceMs: config.vad.minSilenceMs, speechPadMs: config.vad.speechPadMs };
   return [
     {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { transcriptSchema } from '../stages/asr/transcript';
-import { languageCodeSchema } from '../stages/demux/language-codes';
+import { LanguageSchema } from '@bollyx/job-config';
 import { runFfmpeg } from '../stages/demux/run-ffmpeg';
 import { muxSubtitles } from '../stages/mux/mux-subtitles';
 import type { SubtitleTrack } from '../stages/mux/mux-subtitles';
@@ -77,7 +77,7 @@ export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDef
       for (const language of languages) {
         const srt = ctx.needs.subtitles!.find((file) => file.endsWith(`/${LAYOUT.subtitles(language, 'srt')}`))!;
         const { language: spoken } = await readJson(transcriptOf(ctx.needs, language), transcriptSchema);
-        const code = languageCodeSchema.safeParse(spoken);
+        const code = LanguageSchema.safeParse(spoken);
         // An empty SRT (no speech) or a language with no ISO 639-1 code makes no track.
         if ((await stat(srt)).size === 0 || !code.success) {
           ctx.log(`${language}: no subtitle track (${code.success ? 'no cues' : `no ISO 639-1 code for "${spoken}"`})`);

@@ -1,7 +1,7 @@
 import { buildWhisperEngine, planWhisperEngine } from '@bollyx/environment-manager';
 import { defineCommand } from 'citty';
 import { runAction } from '../../output/run-action';
-import { withInterruptSignal } from '../models/interrupt-signal';
+import { withStopSignals } from '../../process/stop-signals';
 import { buildProgressView } from './build-progress';
 import { detectEngineHardware } from './engine-hardware';
 import { renderBuiltEngine } from './render-engines';
@@ -18,7 +18,7 @@ export default defineCommand({
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
       // Ctrl-C stops the compilers too and keeps the CMake folder, so the next build resumes.
-      withInterruptSignal(async (signal) => {
+      withStopSignals(async (signal) => {
         const hardware = await detectEngineHardware();
         const { reason } = await planWhisperEngine({ hardware });
         const progress = buildProgressView({ json: Boolean(args.json) });

@@ -3,7 +3,7 @@ import { defineCommand } from 'citty';
 import { formatBytes } from '../../output/format';
 import { createProgressReporter } from '../../output/progress-reporter';
 import { runAction } from '../../output/run-action';
-import { withInterruptSignal } from './interrupt-signal';
+import { withStopSignals } from '../../process/stop-signals';
 import { modelProgressTick } from './model-progress-tick';
 
 export default defineCommand({
@@ -16,7 +16,7 @@ export default defineCommand({
   },
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
-      withInterruptSignal(async (signal) => {
+      withStopSignals(async (signal) => {
         const progress = createProgressReporter({ json: Boolean(args.json) });
         const pulled: PulledModel[] = [];
         try {

@@ -2,7 +2,7 @@ import { listModels, ModelChecksumMismatchError, modelsDir, verifyModel, type Mo
 import { defineCommand } from 'citty';
 import { createProgressReporter } from '../../output/progress-reporter';
 import { runAction } from '../../output/run-action';
-import { withInterruptSignal } from './interrupt-signal';
+import { withStopSignals } from '../../process/stop-signals';
 import { modelProgressTick } from './model-progress-tick';
 
 export default defineCommand({
@@ -13,7 +13,7 @@ export default defineCommand({
   },
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
-      withInterruptSignal(async (signal) => {
+      withStopSignals(async (signal) => {
         const dir = modelsDir();
         const names = args._.length > 0 ? args._ : (await listModels({ dir })).filter((model) => model.present).map((model) => model.name);
         if (names.length === 0 && !args.json) {

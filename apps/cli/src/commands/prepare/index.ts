@@ -3,7 +3,7 @@ import { detectHardware, recommend, type Recommendation } from '@bollyx/hardware
 import { prepareJob, resolveWorkspace } from '@bollyx/job-config';
 import { defineCommand } from 'citty';
 import { runAction } from '../../output/run-action';
-import { withInterruptSignal } from '../models/interrupt-signal';
+import { withStopSignals } from '../../process/stop-signals';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
 
 /** The flags that set a config field, by flag name: the library validates the values like any layer. */
@@ -80,7 +80,7 @@ export default defineCommand({
   },
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
-      withInterruptSignal(async (signal) => {
+      withStopSignals(async (signal) => {
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
         const flags = Object.fromEntries(
           Object.entries(CONFIG_FLAGS).map(([flag, path]) => [path, args[flag as keyof typeof CONFIG_FLAGS]]),

@@ -13,7 +13,7 @@ import { preflight } from './preflight';
 import { resolveJob } from './resolve-job';
 import { renderRunSummary } from './run-summary';
 import type { RunSummary } from './run-summary';
-import { withStopSignals } from './stop-signals';
+import { withStopSignals } from '../../process/stop-signals';
 
 /** The flags that set a config field when a job is prepared, by flag name. */
 const CONFIG_FLAGS = {

@@ -1,13 +1,13 @@
 import { AudioStreamNotFoundError } from './demux-errors';
-import { tagMatchesLanguage } from './language-codes';
-import type { LanguageCode } from './language-codes';
+import { tagMatchesLanguage } from '@bollyx/job-config';
+import type { Language } from '@bollyx/job-config';
 import type { ProbedStream } from './probe-media';
 
 export interface AudioStreamChoice {
   /** The N-th audio stream (0-based, counting audio streams only), as `--audio-stream N` gives it. */
   streamIndex?: number;
   /** The film's source language: the stream tagged with it wins when no index is given. */
-  language?: LanguageCode;
+  language?: Language;
 }
 
 export interface PickedAudioStream {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { execa } from 'execa';
 import { z } from 'zod';
-import { languageCodeSchema, toIso6392 } from '../demux/language-codes';
+import { LanguageSchema, toIso6392 } from '@bollyx/job-config';
 import { probeMedia } from '../demux/probe-media';
 import type { ProbedMedia } from '../demux/probe-media';
 import { runFfmpeg } from '../demux/run-ffmpeg';
@@ -45,7 +45,7 @@ export const subtitleTrackSchema = z.object({
   /** An .srt file. */
   path: z.string().min(1),
   /** ISO 639-1 in; the container gets the ISO 639-2 code. */
-  language: languageCodeSchema,
+  language: LanguageSchema,
   /** Shown by players in the track menu, e.g. "Hindi" or "English (translated)". */
   title: z.string().min(1),
 });

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every ISO 639-1 code with its ISO 639-2/T code: the job config takes 639-1 ("hi"), container language
  * tags take 639-2 ("hin").
@@ -32,11 +30,10 @@ const ISO_639_2_B: Partial<Record<keyof typeof ISO_639_2, string>> = {
   ka: 'geo', mi: 'mao', mk: 'mac', ms: 'may', my: 'bur', nl: 'dut', ro: 'rum', sk: 'slo', sq: 'alb', zh: 'chi',
 };
 
-export const languageCodeSchema = z.enum(
-  Object.keys(ISO_639_2) as [keyof typeof ISO_639_2, ...(keyof typeof ISO_639_2)[]],
-);
+/** Every ISO 639-1 language code (two letters), as source and target languages are written. */
+export const ISO_639_1_CODES = Object.keys(ISO_639_2) as [keyof typeof ISO_639_2, ...(keyof typeof ISO_639_2)[]];
 
-export type LanguageCode = z.infer<typeof languageCodeSchema>;
+type LanguageCode = (typeof ISO_639_1_CODES)[number];
 
 /**
  * The ISO 639-2 code for a container's language tag: MP4 takes the terminology form ("deu"), Matroska

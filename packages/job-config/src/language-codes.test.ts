@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { languageCodeSchema, tagMatchesLanguage, toIso6392 } from './language-codes';
+import { LanguageSchema } from './config-schema';
+import { tagMatchesLanguage, toIso6392 } from './language-codes';
 
 describe('language codes', () => {
   it('gives the ISO 639-2/T code, or the /B code where asked and different', () => {
@@ -17,8 +18,8 @@ describe('language codes', () => {
   });
 
   it('accepts only the codes it can map', () => {
-    expect(languageCodeSchema.safeParse('hi').success).toBe(true);
-    expect(languageCodeSchema.safeParse('hin').success).toBe(false);
-    expect(languageCodeSchema.safeParse('xx').success).toBe(false);
+    expect(LanguageSchema.safeParse('hi').success).toBe(true);
+    expect(LanguageSchema.safeParse('hin').success).toBe(false);
+    expect(LanguageSchema.safeParse('xx').success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Runs `action` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, so the pipeline stops its stage
- * cleanly (the next run resumes there) instead of the process dying mid-write.
+ * Runs `action` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts, so long work (a pipeline stage, a
+ * download, a build) stops cleanly and the next run resumes, instead of the process dying mid-write.
  */
 export async function withStopSignals<T>(action: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
