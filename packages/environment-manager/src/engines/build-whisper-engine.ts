@@ -102,7 +102,8 @@ async function compileAndInstall(
       step: 'compile',
       onLine: (line) => {
         const percent = parseCmakeProgress(line);
-        if (percent === null || percent === lastPercent) return;
+        // Parallel make jobs print their steps out of order: progress only ever moves forward.
+        if (percent === null || percent <= lastPercent) return;
         lastPercent = percent;
         report('compile', percent, line.replace(/^\[\s*\d+%\]\s*/, ''));
       },
