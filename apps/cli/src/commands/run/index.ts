@@ -85,7 +85,12 @@ export default defineCommand({
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
         const { profile, recommendation } = await machine(workspace, signal);
         const flags = Object.fromEntries(Object.entries(CONFIG_FLAGS).map(([flag, field]) => [field, args[flag as keyof typeof CONFIG_FLAGS]]));
-        const { job } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags, signal });
+        const { job, ignoredFlags } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags, signal });
+        if (ignoredFlags.length > 0) {
+          process.stderr.write(
+            `bollyx: warning: job ${job.id} keeps the config it was prepared with; ignoring ${ignoredFlags.join(', ')} (run \`bollyx run <media> …\` to make a job with them)\n`,
+          );
+        }
         const { config } = job;
         if (config.sourceLanguage === 'auto') {
           process.stderr.write('bollyx: warning: source language auto: Whisper often hears Hindi as Urdu; pass -s hi when you know it\n');

@@ -26,9 +26,18 @@ function canonical(value: unknown): string {
  * file (path, size, modification time) with the same resolved config, so running the same command
  * again resumes it (all cache hits when it finished); otherwise a new job is prepared.
  */
-export async function resolveJob(target: string, options: ResolveJobOptions): Promise<{ job: Job; reused: boolean }> {
+export async function resolveJob(
+  target: string,
+  options: ResolveJobOptions,
+): Promise<{ job: Job; reused: boolean; ignoredFlags: string[] }> {
   const file = await stat(target).catch(() => undefined);
-  if (!file?.isFile()) return { job: await loadJob(target, { workspace: options.workspace }), reused: true };
+  if (!file?.isFile()) {
+    // A prepared job keeps the config it was prepared with: flags cannot change it.
+    const ignoredFlags = Object.entries(options.flags)
+      .filter(([, value]) => value !== undefined)
+      .map(([field]) => field);
+    return { job: await loadJob(target, { workspace: options.workspace }), reused: true, ignoredFlags };
+  }
 
   const source = path.resolve(target);
   const configFile = options.configFile === undefined ? await findConfigFile(options.workspace) : await loadConfigFile(options.configFile);
@@ -44,7 +53,7 @@ export async function resolveJob(target: string, options: ResolveJobOptions): Pr
         job.source.modifiedAt === file.mtime.toISOString() &&
         canonical(job.config) === wanted,
     );
-  if (match) return { job: await loadJob(match.dir), reused: true };
+  if (match) return { job: await loadJob(match.dir), reused: true, ignoredFlags: [] };
   const job = await prepareJob(target, {
     workspace: options.workspace,
     configFile: options.configFile,
@@ -53,5 +62,5 @@ export async function resolveJob(target: string, options: ResolveJobOptions): Pr
     env: process.env,
     signal: options.signal,
   });
-  return { job, reused: false };
+  return { job, reused: false, ignoredFlags: [] };
 }

@@ -136,6 +136,15 @@ describe('bollyx run', () => {
     expect(Object.values(statuses(summary))).toEqual(Array(9).fill('cached'));
   });
 
+  it('resumes a job by its id, and says which flags a prepared job ignores', async () => {
+    const byId = await bollyxRun(path.join(root, 'work'), first.jobId, ['--preset', 'netflix-en']);
+    expect(byId.exitCode).toBe(0);
+    expect(Object.values(statuses(lastLine(byId.stdout)))).toEqual(Array(9).fill('cached'));
+    // runArgs passes -s, -t and --model too: every config flag given with a job id is named.
+    expect(byId.stderr).toMatch(/keeps the config it was prepared with; ignoring .*subtitles\.preset/);
+    expect(byId.stderr).toContain('asr.model');
+  });
+
   it('redoes only asr and what follows after a SIGKILL in the middle of asr', async () => {
     const workspace = path.join(root, 'work');
     const { args, options } = runArgs(workspace, movie, ['--from', 'asr']);
