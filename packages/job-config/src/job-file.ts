@@ -6,6 +6,7 @@ import { version } from '../package.json';
 import { toConfigIssues } from './config-issues';
 import { describeIssue, JobFileInvalidError, JobIncompleteError } from './errors';
 import { JOB_FILE_NAME, JobFileSchema, type JobFile } from './job-schema';
+import { yamlErrorReason } from './yaml-error-reason';
 
 /** Where editors fetch the schema of job.yaml for completion and checks (the published package's copy). */
 export const JOB_FILE_SCHEMA_URL = `https://unpkg.com/@bollyx/job-config@${version}/schema/job.schema.json`;
@@ -26,14 +27,16 @@ export async function readJobFile(dir: string): Promise<JobFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new JobIncompleteError(dir);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new JobIncompleteError(dir);
+    // EACCES, EISDIR, …: one bad job folder must not break listing the others.
+    throw new JobFileInvalidError(file, `it cannot be read (${code ?? String(error)})`, error);
   }
   let data: unknown;
   try {
     data = parse(text);
   } catch (error) {
-    throw new JobFileInvalidError(file, (error as Error).message.split('\n')[0]!.replace(/:$/, ''), error);
+    throw new JobFileInvalidError(file, yamlErrorReason(error as Error), error);
   }
   const parsed = JobFileSchema.safeParse(data);
   if (!parsed.success) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { ConfigFileInvalidError, ConfigFileNotFoundError } from './errors';
 import type { ConfigFileLayer } from './resolve-config';
+import { yamlErrorReason } from './yaml-error-reason';
 
 /** The config file `prepareJob` reads from the workspace when no other file is named. */
 export const CONFIG_FILE_NAME = 'bollyx.config.yaml';
@@ -25,8 +26,7 @@ function parseConfigText(file: string, text: string): ConfigFileLayer {
   try {
     data = parse(text);
   } catch (error) {
-    // The first line says what and where: "… at line 3, column 1:", then a code excerpt.
-    if (error instanceof YAMLParseError) throw new ConfigFileInvalidError(file, error.message.split('\n')[0]!.replace(/:$/, ''), error);
+    if (error instanceof YAMLParseError) throw new ConfigFileInvalidError(file, yamlErrorReason(error), error);
     throw error;
   }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {

@@ -8,7 +8,7 @@ export interface ActionOptions {
 
 /**
  * Runs a command's body and turns a thrown error into a message, a hint and the exit code its `code`
- * maps to. Unexpected errors keep their stack so they can be reported.
+ * maps to; an AbortError exits as CANCELLED. Unexpected errors keep their stack so they can be reported.
  */
 export async function runAction(options: ActionOptions, action: () => Promise<void>): Promise<void> {
   try {
@@ -22,6 +22,15 @@ export async function runAction(options: ActionOptions, action: () => Promise<vo
         process.stderr.write(`bollyx: ${error.message}\n`);
         if (error.hint) process.stderr.write(`  fix: ${error.hint}\n`);
       }
+      return;
+    }
+    if (error instanceof Error && error.name === 'AbortError') {
+      // Ctrl-C that a library reports as the signal's own AbortError (hardware detection does) is a
+      // cancellation like any other, not a crash.
+      process.exitCode = exitCodeFor('CANCELLED');
+      const cancelled = { code: 'CANCELLED', message: 'Cancelled', hint: 'Run the same command again to go on' };
+      if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error: cancelled })}\n`);
+      else process.stderr.write(`bollyx: cancelled\n  fix: ${cancelled.hint}\n`);
       return;
     }
     process.exitCode = EXIT_UNEXPECTED;

@@ -117,15 +117,22 @@ async function compileAndInstall(
   const binary = path.join(installDir, 'bin', 'whisper-cli');
   const partial = `${binary}.partial`;
   await mkdir(path.dirname(binary), { recursive: true });
-  await copyFile(path.join(cmakeDir, 'bin', 'whisper-cli'), partial);
-  await chmod(partial, 0o755);
-  const version = await engineBinaryVersion(partial).catch((error: unknown) => {
-    throw new EngineBinaryBrokenError(partial, 'does not run', error);
-  });
-  if (version !== plan.source.version) {
-    throw new EngineBinaryBrokenError(partial, `reports version ${version}, expected ${plan.source.version}`);
+  let version: string;
+  try {
+    await copyFile(path.join(cmakeDir, 'bin', 'whisper-cli'), partial);
+    await chmod(partial, 0o755);
+    version = await engineBinaryVersion(partial).catch((error: unknown) => {
+      throw new EngineBinaryBrokenError(partial, 'does not run', error);
+    });
+    if (version !== plan.source.version) {
+      throw new EngineBinaryBrokenError(partial, `reports version ${version}, expected ${plan.source.version}`);
+    }
+    await rename(partial, binary);
+  } catch (error) {
+    // A binary that failed its check is not left beside the install.
+    await rm(partial, { force: true });
+    throw error;
   }
-  await rename(partial, binary);
 
   const record = EngineRecordSchema.parse({
     name: 'whisper.cpp',

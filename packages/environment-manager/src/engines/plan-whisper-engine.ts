@@ -13,7 +13,7 @@ export interface WhisperEnginePlan {
   backend: EngineBackend;
   /** Why this backend, in words for `bollyx engines build`. */
   reason: string;
-  /** CMake cache flags for `cmake -S <source> -B <build>`. */
+  /** CMake cache flags for the configure step (`cmake -S <wrapper project> -B <build>`). */
   flags: string[];
   /** Names the engine's folder; changes whenever the binary would. */
   buildKey: string;

@@ -98,7 +98,11 @@ export async function pullModel(name: string, options: PullModelOptions = {}): P
       digest: fetched.digest,
     };
   } catch (error) {
-    if (options.signal?.aborted) throw new ModelCancelledError(name, 'pull', error, paths.partialPath);
+    if (options.signal?.aborted) {
+      // Cancelled while checking the cached file, nothing was downloaded: no partial to speak of.
+      const partial = await statIfFile(paths.partialPath).catch(() => undefined);
+      throw new ModelCancelledError(name, 'pull', error, partial === undefined ? undefined : paths.partialPath);
+    }
     throw error;
   }
 }

@@ -23,6 +23,8 @@ describe('deliverOutputs', () => {
     const delivered = await deliverOutputs({ jobDir, outputs, stem: 'Sholay', dir });
     expect(delivered).toEqual({ subtitles: { hi: { srt: join(dir, 'Sholay.hi.srt') } }, video: { mkv: join(dir, 'Sholay.subtitled.mkv') } });
     expect(await readFile(join(dir, 'Sholay.hi.srt'), 'utf8')).toBe('hi srt');
+    // Each copy is moved into place: no temp file is left beside them.
+    expect((await readdir(dir)).sort()).toEqual(['Sholay.hi.srt', 'Sholay.subtitled.mkv']);
   });
 
   it('copies nothing when one of the names is taken', async () => {

@@ -1,5 +1,6 @@
-import { copyFile, constants, mkdir, stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeThroughTemp } from '../stages/demux/temp-output';
 import { OutputExistsError } from './output-errors';
 import type { SubtitlePipelineOutputs } from './pipeline-layout';
 
@@ -15,7 +16,8 @@ export interface DeliverOutputsOptions {
 
 /**
  * Copies a job's outputs into a folder as `<stem>.<language>.<format>` and `<stem>.subtitled.<container>`.
- * Nothing is copied if any of those names is taken: bollyx never writes over a file. Returns the copies.
+ * Nothing is copied if any of those names is taken: bollyx never writes over a file. Each copy is written
+ * beside its name and moved into place, so an interrupted copy leaves no half-written file. Returns the copies.
  */
 export async function deliverOutputs(options: DeliverOutputsOptions): Promise<SubtitlePipelineOutputs> {
   const dir = path.resolve(options.dir);
@@ -39,8 +41,9 @@ export async function deliverOutputs(options: DeliverOutputsOptions): Promise<Su
   const taken = [];
   for (const { to } of copies) if (await stat(to).catch(() => undefined)) taken.push(to);
   if (taken.length > 0) throw new OutputExistsError(taken);
-  await mkdir(dir, { recursive: true });
-  // COPYFILE_EXCL: a file that appeared since the check is still not overwritten.
-  for (const { from, to } of copies) await copyFile(from, to, constants.COPYFILE_EXCL);
+  // A file that appeared since the check is still not overwritten.
+  for (const { from, to } of copies) {
+    await writeThroughTemp(to, { refuseExisting: () => new OutputExistsError([to]) }, (temp) => copyFile(from, temp));
+  }
   return delivered;
 }

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { transcriptSchema } from '../stages/asr/transcript';
 import { LanguageSchema } from '@bollyx/job-config';
 import { runFfmpeg } from '../stages/demux/run-ffmpeg';
@@ -11,7 +10,7 @@ import { writeSubtitleFiles } from '../stages/subtitles/write-subtitle-files';
 import { inProcess } from '../executors/in-process';
 import type { StageDefinition } from '../stage-definition';
 import { readJson } from './json-file';
-import { LAYOUT, pipelineLanguages } from './pipeline-layout';
+import { LAYOUT, mediaStem, pipelineLanguages } from './pipeline-layout';
 import { speechSpansFileSchema } from './stage-files';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 
@@ -23,8 +22,7 @@ const transcriptStage = (language: string, transcribed: string | undefined) => (
 /** subtitles → mux: cues per language by its preset, then copies of the video with one track per language. */
 export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDefinition[] {
   const { config } = options;
-  const { transcribed, translated } = pipelineLanguages(config);
-  const languages = [...(transcribed === undefined ? [] : [transcribed]), ...translated];
+  const { transcribed, translated, all: languages } = pipelineLanguages(config);
   const textStages = [...(transcribed === undefined ? [] : ['transcript']), ...(translated.length > 0 ? ['translation'] : [])];
   const mux = config.output.mux;
   // The mux reads SRT, so it is written even when only WebVTT was asked for.
@@ -63,7 +61,7 @@ export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDef
   ];
   if (!mux.enabled) return stages;
 
-  const stem = path.basename(options.mediaPath, path.extname(options.mediaPath));
+  const stem = mediaStem(options.mediaPath);
   stages.push({
     id: 'mux',
     version: '1',

@@ -20,6 +20,8 @@ export interface PipelineLanguages {
   transcribed: string | undefined;
   /** The target languages translated into (never the source itself). */
   translated: string[];
+  /** Every language written: the transcribed one first, then the translated ones. */
+  all: string[];
 }
 
 export function pipelineLanguages(config: JobConfig): PipelineLanguages {
@@ -27,7 +29,13 @@ export function pipelineLanguages(config: JobConfig): PipelineLanguages {
   const targets = config.workflow === 'transcribe' ? [] : config.targetLanguages.filter((language) => language !== config.sourceLanguage);
   // Translating into the language spoken is transcribing it.
   const transcribe = config.workflow !== 'translate' || targets.length === 0;
-  return { transcribed: transcribe ? source : undefined, translated: targets };
+  const transcribed = transcribe ? source : undefined;
+  return { transcribed, translated: targets, all: [...(transcribed === undefined ? [] : [transcribed]), ...targets] };
+}
+
+/** The movie's file name without its extension: what the muxed videos are named after. */
+export function mediaStem(mediaPath: string): string {
+  return path.basename(mediaPath, path.extname(mediaPath));
 }
 
 /** The files a pipeline writes for the user, relative to the job folder. */
@@ -38,9 +46,8 @@ export interface SubtitlePipelineOutputs {
 
 /** The subtitle files (by language and format) and muxed videos (by container) a job's pipeline writes. */
 export function subtitlePipelineOutputs(config: JobConfig, mediaPath: string): SubtitlePipelineOutputs {
-  const { transcribed, translated } = pipelineLanguages(config);
-  const languages = [...(transcribed === undefined ? [] : [transcribed]), ...translated];
-  const stem = path.basename(mediaPath, path.extname(mediaPath));
+  const languages = pipelineLanguages(config).all;
+  const stem = mediaStem(mediaPath);
   return {
     subtitles: Object.fromEntries(
       languages.map((language) => [language, Object.fromEntries(config.output.formats.map((format) => [format, LAYOUT.subtitles(language, format)]))]),

@@ -1,10 +1,9 @@
-import { isBollyxError } from '@bollyx/errors';
-import { detectHardware, recommend, type Recommendation } from '@bollyx/hardware-detection';
 import { prepareJob, resolveWorkspace } from '@bollyx/job-config';
 import { defineCommand } from 'citty';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
+import { detectMachine } from '../../hardware/detect-machine';
 
 /** The flags that set a config field, by flag name: the library validates the values like any layer. */
 const CONFIG_FLAGS = {
@@ -23,17 +22,6 @@ const CONFIG_FLAGS = {
   formats: 'output.formats',
   mux: 'output.mux.enabled',
 } as const;
-
-/** This machine's recommendation; prepare goes on with the built-in defaults when detection fails. */
-async function machineRecommendation(workspace: string, signal: AbortSignal): Promise<Recommendation | undefined> {
-  try {
-    return recommend(await detectHardware({ workspace, signal }));
-  } catch (error) {
-    if (!isBollyxError(error)) throw error;
-    process.stderr.write(`bollyx: hardware detection failed (${error.code}: ${error.message}); using the built-in defaults\n`);
-    return undefined;
-  }
-}
 
 /** A percentage on one terminal line while the media is copied or clipped; nothing in logs and pipes. */
 function mediaProgress(show: boolean): { update(fraction: number): void; end(): void } {
@@ -90,7 +78,7 @@ export default defineCommand({
           const job = await prepareJob(args.media, {
             workspace,
             configFile: args.config,
-            recommendation: await machineRecommendation(workspace, signal),
+            recommendation: (await detectMachine(workspace, signal)).recommendation,
             flags,
             env: process.env,
             copy: args.copy,

@@ -1,7 +1,4 @@
 import path from 'node:path';
-import { isBollyxError } from '@bollyx/errors';
-import { detectHardware, recommend } from '@bollyx/hardware-detection';
-import type { HardwareProfile, Recommendation } from '@bollyx/hardware-detection';
 import type { Job } from '@bollyx/job-config';
 import { resolveWorkspace } from '@bollyx/job-config';
 import { buildSubtitlePipeline, deliverOutputs, readSpeechSpans, runPipeline, subtitlePipelineOutputs } from '@bollyx/stage-runner';
@@ -14,6 +11,7 @@ import { resolveJob } from './resolve-job';
 import { renderRunSummary } from './run-summary';
 import type { RunSummary } from './run-summary';
 import { withStopSignals } from '../../process/stop-signals';
+import { detectMachine } from '../../hardware/detect-machine';
 
 /** The flags that set a config field when a job is prepared, by flag name. */
 const CONFIG_FLAGS = {
@@ -32,18 +30,6 @@ function presetOverrides(job: Job): PresetOverrides {
   return Object.fromEntries(
     STYLE_FIELDS.filter((field) => job.provenance[`subtitles.${field}`] !== 'default').map((field) => [field, job.config.subtitles[field]]),
   );
-}
-
-/** The hardware profile and its recommendation; the run goes on with built-in defaults when detection fails. */
-async function machine(workspace: string, signal: AbortSignal): Promise<{ profile?: HardwareProfile; recommendation?: Recommendation }> {
-  try {
-    const profile = await detectHardware({ workspace, signal });
-    return { profile, recommendation: recommend(profile) };
-  } catch (error) {
-    if (!isBollyxError(error)) throw error;
-    process.stderr.write(`bollyx: hardware detection failed (${error.code}: ${error.message}); using the built-in defaults\n`);
-    return {};
-  }
 }
 
 const absolute = (jobDir: string, outputs: SubtitlePipelineOutputs): SubtitlePipelineOutputs => ({
@@ -83,7 +69,7 @@ export default defineCommand({
       withStopSignals(async (signal) => {
         const json = Boolean(args.json);
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
-        const { profile, recommendation } = await machine(workspace, signal);
+        const { profile, recommendation } = await detectMachine(workspace, signal);
         const flags = Object.fromEntries(Object.entries(CONFIG_FLAGS).map(([flag, field]) => [field, args[flag as keyof typeof CONFIG_FLAGS]]));
         const { job, ignoredFlags } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags, signal });
         if (ignoredFlags.length > 0) {

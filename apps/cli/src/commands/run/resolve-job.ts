@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Recommendation } from '@bollyx/hardware-detection';
-import { findConfigFile, listJobs, loadConfigFile, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
-import type { Job } from '@bollyx/job-config';
+import { findConfigFile, JOB_ID_PATTERN, listJobs, loadConfigFile, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
+import type { Job, PrepareJobOptions } from '@bollyx/job-config';
 
 export interface ResolveJobOptions {
   workspace: string;
@@ -11,6 +11,15 @@ export interface ResolveJobOptions {
   flags: Readonly<Record<string, unknown>>;
   signal: AbortSignal;
 }
+
+const prepareOptions = (options: ResolveJobOptions): PrepareJobOptions => ({
+  workspace: options.workspace,
+  configFile: options.configFile,
+  recommendation: options.recommendation,
+  flags: options.flags,
+  env: process.env,
+  signal: options.signal,
+});
 
 /** JSON with sorted keys, so two configs compare by content alone. */
 function canonical(value: unknown): string {
@@ -29,15 +38,18 @@ function canonical(value: unknown): string {
 export async function resolveJob(
   target: string,
   options: ResolveJobOptions,
-): Promise<{ job: Job; reused: boolean; ignoredFlags: string[] }> {
+): Promise<{ job: Job; ignoredFlags: string[] }> {
   const file = await stat(target).catch(() => undefined);
-  if (!file?.isFile()) {
+  // A job is named by its id or its folder; anything else is media, so a mistyped movie path is
+  // reported as missing media rather than as an unknown job.
+  if (file?.isDirectory() || (file === undefined && JOB_ID_PATTERN.test(target))) {
     // A prepared job keeps the config it was prepared with: flags cannot change it.
     const ignoredFlags = Object.entries(options.flags)
       .filter(([, value]) => value !== undefined)
       .map(([field]) => field);
-    return { job: await loadJob(target, { workspace: options.workspace }), reused: true, ignoredFlags };
+    return { job: await loadJob(target, { workspace: options.workspace }), ignoredFlags };
   }
+  if (!file?.isFile()) return { job: await prepareJob(target, prepareOptions(options)), ignoredFlags: [] };
 
   const source = path.resolve(target);
   const configFile = options.configFile === undefined ? await findConfigFile(options.workspace) : await loadConfigFile(options.configFile);
@@ -53,14 +65,6 @@ export async function resolveJob(
         job.source.modifiedAt === file.mtime.toISOString() &&
         canonical(job.config) === wanted,
     );
-  if (match) return { job: await loadJob(match.dir), reused: true, ignoredFlags: [] };
-  const job = await prepareJob(target, {
-    workspace: options.workspace,
-    configFile: options.configFile,
-    recommendation: options.recommendation,
-    flags: options.flags,
-    env: process.env,
-    signal: options.signal,
-  });
-  return { job, reused: false, ignoredFlags: [] };
+  if (match) return { job: await loadJob(match.dir), ignoredFlags: [] };
+  return { job: await prepareJob(target, prepareOptions(options)), ignoredFlags: [] };
 }

@@ -188,6 +188,8 @@ describe('bollyx run', () => {
     ['a text file named .mp4', 'notes.mp4', 'MEDIA_UNRECOGNIZED', 17, (file: string) => writeFile(file, 'not a movie\n')],
     ['an empty file', 'empty.mp4', 'MEDIA_EMPTY', 16, (file: string) => writeFile(file, '')],
     ['a video without audio', 'silent.mp4', 'MEDIA_NO_AUDIO', 19, (file: string) => makeMedia(file, { duration: 1, audio: false })],
+    // A mistyped movie path is missing media, not an unknown job id.
+    ['a path with no file', 'typo.mp4', 'MEDIA_NOT_FOUND', 13, async () => undefined],
   ])('rejects %s before any stage runs', async (_label, name, code, exitCode, make) => {
     const file = path.join(root, 'bad', name);
     await mkdir(path.dirname(file), { recursive: true });

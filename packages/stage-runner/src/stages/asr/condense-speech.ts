@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { openPcmWav } from '../vad/pcm-wav';
+import { VadAudioInvalidError } from '../vad/vad-errors';
 import { planSpeechTimeline } from './speech-timeline';
 import type { SpeechSpan, SpeechTimeline } from './speech-timeline';
 
@@ -57,24 +59,30 @@ export async function condenseSpeech(options: CondenseSpeechOptions): Promise<Sp
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const source = await openPcmWav(options.sourceWav);
-  const sourceSeconds = source.format.frameCount / SAMPLE_RATE;
-  // Spans reaching past the end (VAD padding) are cut to the audio there is.
-  const spans = options.spans
-    .map((span) => ({ start: Math.max(0, span.start), end: Math.min(span.end, sourceSeconds) }))
-    .filter((span) => span.end > span.start);
-  const timeline = planSpeechTimeline(spans, options.gapSeconds);
-  const sampleRanges = timeline.chunks.map((chunk) => ({
-    start: Math.round(chunk.sourceStart * SAMPLE_RATE),
-    end: Math.round(chunk.sourceEnd * SAMPLE_RATE),
-  }));
-  const gapFrames = Math.round(timeline.gapSeconds * SAMPLE_RATE);
-  const output = await open(options.output, 'w');
-  let written = 0;
-  const append = async (pcm: Buffer) => {
-    await output.write(pcm, 0, pcm.length, HEADER_BYTES + written * 2);
-    written += pcm.length / 2;
-  };
+  let output: FileHandle | undefined;
   try {
+    // The spans are cut at 16 kHz and the header says 16 kHz: other audio would come out at the wrong speed.
+    if (source.format.sampleRate !== SAMPLE_RATE) {
+      throw new VadAudioInvalidError(options.sourceWav, `sample rate ${source.format.sampleRate} Hz; ${SAMPLE_RATE} Hz needed`);
+    }
+    const sourceSeconds = source.format.frameCount / SAMPLE_RATE;
+    // Spans reaching past the end (VAD padding) are cut to the audio there is.
+    const spans = options.spans
+      .map((span) => ({ start: Math.max(0, span.start), end: Math.min(span.end, sourceSeconds) }))
+      .filter((span) => span.end > span.start);
+    const timeline = planSpeechTimeline(spans, options.gapSeconds);
+    const sampleRanges = timeline.chunks.map((chunk) => ({
+      start: Math.round(chunk.sourceStart * SAMPLE_RATE),
+      end: Math.round(chunk.sourceEnd * SAMPLE_RATE),
+    }));
+    const gapFrames = Math.round(timeline.gapSeconds * SAMPLE_RATE);
+    const file = await open(options.output, 'w');
+    output = file;
+    let written = 0;
+    const append = async (pcm: Buffer) => {
+      await file.write(pcm, 0, pcm.length, HEADER_BYTES + written * 2);
+      written += pcm.length / 2;
+    };
     let range = 0;
     let rangeStarted = false;
     let position = 0;
@@ -98,10 +106,10 @@ export async function condenseSpeech(options: CondenseSpeechOptions): Promise<Sp
     }
     const minFrames = MIN_CONDENSED_SECONDS * SAMPLE_RATE;
     if (written < minFrames) await append(Buffer.alloc((minFrames - written) * 2));
-    await output.write(wavHeader(written), 0, HEADER_BYTES, 0);
+    await file.write(wavHeader(written), 0, HEADER_BYTES, 0);
+    return timeline;
   } finally {
-    await output.close();
+    await output?.close();
     await source.close();
   }
-  return timeline;
 }

@@ -19,7 +19,7 @@ export interface TranslateOptions {
 
 /**
  * Segments in, segments out: what every translation backend implements (Whisper's translate task here;
- * IndicTrans2 and NLLB text translators in their own runtimes). The result has at most one segment per
+ * IndicTrans2 and NLLB text translators, in their own runtimes, are to come). The result has at most one segment per
  * source segment, within its times, so the two languages' subtitles line up.
  */
 export interface Translator {
