@@ -21,8 +21,8 @@ export interface ProgressReporter {
  * Byte progress in the form the output goes to: a live bar on a terminal, a line per 10 % in a log or a
  * pipe, and a JSON line per whole percent on stdout under --json (for the tools that drive bollyx).
  */
-export function createProgressReporter(options: { json: boolean; stream?: NodeJS.WriteStream }): ProgressReporter {
-  const stream = options.stream ?? process.stderr;
+export function createProgressReporter(options: { json: boolean }): ProgressReporter {
+  const stream = process.stderr;
   if (options.json) return jsonLines();
   return stream.isTTY ? terminalBars(stream) : plainLines(stream);
 }

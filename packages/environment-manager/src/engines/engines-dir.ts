@@ -1,5 +1,5 @@
 import path from 'node:path';
-import envPaths from 'env-paths';
+import { cacheRoot } from '../cache-root';
 import type { EngineOptions } from './engine-options';
 
 /**
@@ -9,7 +9,6 @@ import type { EngineOptions } from './engine-options';
  */
 export function enginesDir(options: Pick<EngineOptions, 'dir' | 'env'> = {}): string {
   const env = options.env ?? process.env;
-  const chosen =
-    options.dir || env.BOLLYX_ENGINES_DIR || path.join(env.BOLLYX_CACHE_DIR || envPaths('bollyx', { suffix: '' }).cache, 'engines');
+  const chosen = options.dir || env.BOLLYX_ENGINES_DIR || path.join(cacheRoot(env), 'engines');
   return path.resolve(chosen);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import envPaths from 'env-paths';
+import { cacheRoot } from '../cache-root';
 import type { ModelCacheOptions } from './model-cache-options';
 
 /**
@@ -9,6 +9,6 @@ import type { ModelCacheOptions } from './model-cache-options';
  */
 export function modelsDir(options: Pick<ModelCacheOptions, 'dir' | 'env'> = {}): string {
   const env = options.env ?? process.env;
-  const chosen = options.dir || env.BOLLYX_MODELS_DIR || path.join(env.BOLLYX_CACHE_DIR || envPaths('bollyx', { suffix: '' }).cache, 'models');
+  const chosen = options.dir || env.BOLLYX_MODELS_DIR || path.join(cacheRoot(env), 'models');
   return path.resolve(chosen);
 }

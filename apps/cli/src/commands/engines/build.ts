@@ -2,7 +2,7 @@ import { buildWhisperEngine, planWhisperEngine } from '@bollyx/environment-manag
 import { defineCommand } from 'citty';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { buildProgressView } from './build-progress';
+import { buildProgressView } from '../../output/build-progress';
 import { detectEngineHardware } from './engine-hardware';
 import { renderBuiltEngine } from './render-engines';
 

@@ -4,7 +4,7 @@ import { formatBytes } from '../../output/format';
 import { createProgressReporter } from '../../output/progress-reporter';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { modelProgressTick } from './model-progress-tick';
+import { modelProgressTick } from '../../output/model-progress-tick';
 
 export default defineCommand({
   meta: { name: 'pull', description: 'Download models into the cache (resumable, sha-verified)' },

@@ -3,7 +3,7 @@ import { defineCommand } from 'citty';
 import { createProgressReporter } from '../../output/progress-reporter';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { modelProgressTick } from './model-progress-tick';
+import { modelProgressTick } from '../../output/model-progress-tick';
 
 export default defineCommand({
   meta: { name: 'verify', description: 'Check cached models against their registry checksums (all cached models by default)' },

@@ -1,8 +1,8 @@
 import { ensureWhisperEngine, modelRegistry, pullModel, resolveModel } from '@bollyx/environment-manager';
 import type { EngineRecord } from '@bollyx/environment-manager';
 import type { HardwareProfile } from '@bollyx/hardware-detection';
-import { buildProgressView } from '../engines/build-progress';
-import { modelProgressTick } from '../models/model-progress-tick';
+import { buildProgressView } from '../../output/build-progress';
+import { modelProgressTick } from '../../output/model-progress-tick';
 import { createProgressReporter } from '../../output/progress-reporter';
 
 export interface Preflight {

@@ -1,5 +1,5 @@
 import type { ModelProgress } from '@bollyx/environment-manager';
-import type { ProgressTick } from '../../output/progress-reporter';
+import type { ProgressTick } from './progress-reporter';
 
 /** A model operation's progress as the reporter shows it: one bar per model and phase. */
 export function modelProgressTick(progress: ModelProgress): ProgressTick {

@@ -11,8 +11,8 @@ export interface BuildProgressView {
  * Build progress in the form the output goes to: a live bar on a terminal, a line per phase and 10 % in
  * a log or a pipe, and a JSON line per change on stdout under --json.
  */
-export function buildProgressView(options: { json: boolean; stream?: NodeJS.WriteStream }): BuildProgressView {
-  const stream = options.stream ?? process.stderr;
+export function buildProgressView(options: { json: boolean }): BuildProgressView {
+  const stream = process.stderr;
   if (options.json) return jsonLines();
   return stream.isTTY ? terminalBar(stream) : plainLines(stream);
 }
