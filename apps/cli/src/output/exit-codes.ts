@@ -4,10 +4,14 @@ import { pipelineExitCodes } from './exit-codes/pipeline';
 import { subtitlesExitCodes } from './exit-codes/subtitles';
 import { environmentExitCodes } from './exit-codes/environment';
 import { modelsExitCodes } from './exit-codes/models';
+import { pythonEnvironmentExitCodes } from './exit-codes/python-environments';
+import { preflightExitCodes } from './exit-codes/preflight';
+import { dockerExitCodes } from './exit-codes/docker';
 
 /**
  * Exit codes by error code. Stable: scripts branch on them. Ranges: 2 usage, 10–29 input media and job
- * configuration, 30–39 tools, engines and models, 40–49 pipeline, 50–59 subtitles, 130 cancelled.
+ * configuration, 30–34 engines, 35–39 and 55–59 models, 40–49 pipeline, 50–54 subtitles, 60–69 Python
+ * environments, 70–79 preflight and bootstrap, 80–89 container images, 130 cancelled.
  * Each domain keeps its own table in `exit-codes/`.
  */
 const EXIT_CODES: Readonly<Record<string, number>> = {
@@ -17,6 +21,9 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
   ...jobExitCodes,
   ...environmentExitCodes,
   ...modelsExitCodes,
+  ...pythonEnvironmentExitCodes,
+  ...preflightExitCodes,
+  ...dockerExitCodes,
   ...pipelineExitCodes,
   ...subtitlesExitCodes,
 };
