@@ -1,1 +1,32 @@
-export {};
+export { BuildModeSchema } from './build-mode';
+export type { BuildMode } from './build-mode';
+export { ContextEntrySchema, ImageGraphSchema, ImageNodeSchema, PARENT_PLACEHOLDER } from './image-graph';
+export type { ContextEntry, ImageGraph, ImageGraphInput, ImageNode, ImageNodeInput } from './image-graph';
+export { defaultImageGraph } from './default-image-graph';
+export type { DefaultImageGraphOptions } from './default-image-graph';
+export { BuildPlanSchema, PlannedImageSchema } from './build-plan';
+export type { BuildPlan, PlannedImage } from './build-plan';
+export { parseImageGraph, planBuild, planBuilds } from './plan-build';
+export { BakeFileSchema, bakeFile } from './bake-file';
+export type { BakeFile, BakeFileOptions } from './bake-file';
+export { writeBuildFiles, writeImageContexts } from './write-build-files';
+export type { WriteBuildFilesOptions, WrittenBuildFiles, WrittenImage } from './write-build-files';
+export { ContainerEngineSchema, DetectedEngineSchema, detectEngine } from './container-engine';
+export type { ContainerEngine, DetectedEngine, EngineOptions } from './container-engine';
+export { localImageSize } from './image-inventory';
+export { BuildReportSchema, ImageBuildProgressSchema, buildImages } from './build-images';
+export type { BuildImagesOptions, BuildReport, ImageBuildProgress } from './build-images';
+export { imageForStage } from './image-for-stage';
+export type { ImageStage, StageImage } from './image-for-stage';
+export { dockerDir } from './docker-dir';
+export {
+  ContainerEngineMissingError,
+  ImageBuildCancelledError,
+  ImageBuildFailedError,
+  ImageContextChangedError,
+  ImageContextMissingError,
+  ImageGraphInvalidError,
+  ImageOutputDirForeignError,
+  ImageStageUnsupportedError,
+} from './docker-errors';
+export type { EngineProbe } from './docker-errors';

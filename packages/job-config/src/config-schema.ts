@@ -26,6 +26,10 @@ export type TranslationBackend = z.infer<typeof TranslationBackendSchema>;
 export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
 export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
 
+/** How subtitles show who speaks when diarization labels the speakers. */
+export const SpeakerStyleSchema = z.enum(['label', 'dash']);
+export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;
+
 export const MuxContainerSchema = z.enum(['mp4', 'mkv']);
 export type MuxContainer = z.infer<typeof MuxContainerSchema>;
 
@@ -44,12 +48,16 @@ const ClipSchema = z
 
 const AsrSchema = z.strictObject({
   backend: described(AsrBackendSchema, 'Speech recognition engine').default('whisper.cpp'),
-  model: described(z.string().min(1), 'Whisper model: a registry name (tiny, base, small, medium, large-v3, large-v3-turbo) or a path to a ggml file').default('base'),
+  model: described(
+    z.string().min(1),
+    'Whisper model: a name (tiny, base, small, medium, large-v3, large-v3-turbo; a Python backend loads its own conversion, e.g. faster-whisper-base) or a path: a ggml file for whisper.cpp, a model folder for a Python backend',
+  ).default('base'),
   computeType: described(ComputeTypeSchema, 'Numeric precision of the model weights').default('int8'),
   device: described(DeviceSchema, 'Where recognition runs').default('cpu'),
   threads: described(z.number().int().positive(), 'CPU threads; default chosen by the engine').optional(),
   batchSize: described(z.number().int().positive(), 'Segments decoded at once (faster-whisper, WhisperX)').optional(),
   beamSize: described(z.number().int().positive(), 'Beam search width; default chosen by the engine').optional(),
+  align: described(z.boolean(), 'Re-time the words with WhisperX forced alignment (any ASR backend; needs sourceLanguage)').default(false),
 });
 
 const VadSchema = z.strictObject({
@@ -61,14 +69,27 @@ const VadSchema = z.strictObject({
   device: described(DeviceSchema, 'Where VAD runs').default('cpu'),
 });
 
-const DiarizationSchema = z.strictObject({
-  enabled: described(z.boolean(), 'Label who speaks (pyannote)').default(false),
-  device: described(DeviceSchema, 'Where diarization runs').default('cpu'),
-});
+const DiarizationSchema = z
+  .strictObject({
+    enabled: described(z.boolean(), 'Label who speaks (pyannote)').default(false),
+    device: described(DeviceSchema, 'Where diarization runs').default('cpu'),
+    minSpeakers: described(z.number().int().positive(), 'At least this many speakers; default found by pyannote').optional(),
+    maxSpeakers: described(z.number().int().positive(), 'At most this many speakers; default found by pyannote').optional(),
+  })
+  .superRefine((diarization, context) => {
+    const { minSpeakers, maxSpeakers } = diarization;
+    if (minSpeakers !== undefined && maxSpeakers !== undefined && maxSpeakers < minSpeakers) {
+      context.addIssue({ code: 'custom', path: ['maxSpeakers'], message: `a number of at least diarization.minSpeakers (${minSpeakers})` });
+    }
+  });
 
 const TranslationSchema = z.strictObject({
   backend: described(TranslationBackendSchema, 'How text reaches the target languages').default('whisper'),
   device: described(DeviceSchema, 'Where a text translator runs').default('cpu'),
+  model: described(
+    z.string().min(1),
+    'Hub model of a text translator (bollyx models list); default nllb-200-distilled-600m for nllb, indictrans2-indic-en-1b or indictrans2-en-indic-1b by direction for indictrans2',
+  ).optional(),
 });
 
 const SubtitleStyleSchema = z
@@ -80,6 +101,7 @@ const SubtitleStyleSchema = z
     minDurationSeconds: described(z.number().positive(), 'Shortest cue').default(0.833),
     maxDurationSeconds: described(z.number().positive(), 'Longest cue').default(7),
     minGapFrames: described(z.number().int().nonnegative(), 'Frames between consecutive cues').default(2),
+    speakerStyle: described(SpeakerStyleSchema, 'With diarization: label starts each turn with [Speaker 1]; dash marks a change of speaker inside a cue with a hyphen').default('label'),
   })
   .superRefine((style, context) => {
     if (style.maxDurationSeconds <= style.minDurationSeconds) {
@@ -120,6 +142,13 @@ export const JobConfigSchema = z
     output: OutputSchema.prefault({}),
   })
   .superRefine((config, context) => {
+    if (config.asr.align && config.sourceLanguage === 'auto') {
+      context.addIssue({
+        code: 'custom',
+        path: ['asr', 'align'],
+        message: 'false while sourceLanguage is auto: alignment models are per language; set sourceLanguage (-s hi) to align',
+      });
+    }
     if (config.workflow !== 'transcribe' && config.translation.backend === 'whisper') {
       const notEnglish = config.targetLanguages.filter((language) => language !== 'en');
       if (notEnglish.length > 0) {

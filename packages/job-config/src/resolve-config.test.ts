@@ -34,11 +34,11 @@ describe('resolveConfig', () => {
       workflow: 'subtitle',
       sourceLanguage: 'auto',
       targetLanguages: ['en'],
-      asr: { backend: 'whisper.cpp', model: 'base', device: 'cpu' },
+      asr: { backend: 'whisper.cpp', model: 'base', device: 'cpu', align: false },
       vad: { enabled: true, threshold: 0.5, minSpeechMs: 250, minSilenceMs: 100, speechPadMs: 30 },
       diarization: { enabled: false },
       translation: { backend: 'whisper' },
-      subtitles: { maxCharsPerLine: 42, maxLines: 2, maxCharsPerSecond: 20, minDurationSeconds: 0.833, maxDurationSeconds: 7, minGapFrames: 2 },
+      subtitles: { maxCharsPerLine: 42, maxLines: 2, maxCharsPerSecond: 20, minDurationSeconds: 0.833, maxDurationSeconds: 7, minGapFrames: 2, speakerStyle: 'label' },
       output: { formats: ['srt', 'vtt'], mux: { enabled: true, containers: ['mp4', 'mkv'] } },
     });
     expect(config.clip).toBeUndefined();
@@ -121,6 +121,12 @@ describe('resolveConfig', () => {
     expect(issuesOf({ flags: { 'subtitles.maxDurationSeconds': 0.5 } })[0]?.path).toBe('subtitles.maxDurationSeconds');
     // Whisper cannot translate into Hindi, but a transcription has nothing to translate.
     expect(resolveConfig({ flags: { workflow: 'transcribe', targetLanguages: 'hi' } }).config.targetLanguages).toEqual(['hi']);
+    expect(issuesOf({ flags: { 'diarization.minSpeakers': '3', 'diarization.maxSpeakers': '2' } })).toEqual([
+      { path: 'diarization.maxSpeakers', value: 2, allowed: 'a number of at least diarization.minSpeakers (3)', source: 'flag' },
+    ]);
+    // An alignment model is per language: align needs to know which.
+    expect(issuesOf({ flags: { 'asr.align': 'yes' } })[0]).toMatchObject({ path: 'asr.align', allowed: expect.stringContaining('set sourceLanguage') });
+    expect(resolveConfig({ flags: { 'asr.align': 'yes', sourceLanguage: 'hi' } }).config.asr.align).toBe(true);
   });
 
   it('reads an empty value in the config file as not set', () => {

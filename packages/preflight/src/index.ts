@@ -1,1 +1,14 @@
-export {};
+export { runPreflight } from './run-preflight';
+export type { RunPreflightOptions } from './run-preflight';
+export type { PreflightConfig } from './config-check';
+export { CheckResultSchema, PreflightReportSchema } from './check-result';
+export type { CheckResult, PreflightReport } from './check-result';
+export { BootstrapItemSchema, BootstrapReportSchema, BootstrapStatusSchema, BootstrapStepSchema } from './bootstrap-report';
+export type { BootstrapItem, BootstrapReport, BootstrapStatus, BootstrapStep } from './bootstrap-report';
+export { BootstrapFailedError, BootstrapOptionsInvalidError, PreflightFailedError } from './errors';
+export { estimateDisk, WAV_BYTES_PER_SECOND } from './estimate-disk';
+export type { DiskEstimate, DiskEstimateInput } from './estimate-disk';
+export { CHECK_CACHE_TTL_MS } from './check-cache';
+export { bootstrap } from './bootstrap';
+export type { BootstrapOptions, BootstrapProgress } from './bootstrap';
+export type { JobStages, JobStagesOf } from './job-stages';

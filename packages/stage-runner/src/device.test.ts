@@ -11,6 +11,7 @@ describe('looksLikeDeviceError', () => {
     '[E:onnxruntime] Failed to create CUDAExecutionProvider',
     'RuntimeError: MPS backend out of memory (MPS allocated: 8 GB)',
     'ggml_metal_init: error: failed to allocate buffer',
+    '[metal::malloc] Attempting to allocate 21474836480 bytes which is greater than the maximum allowed buffer size of 17179869184 bytes.',
   ])('recognises %s', (text) => {
     expect(looksLikeDeviceError(text)).toBe(true);
   });

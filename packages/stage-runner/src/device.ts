@@ -4,7 +4,7 @@ export const deviceSchema = z.enum(['cpu', 'cuda', 'metal']);
 export type Device = z.infer<typeof deviceSchema>;
 
 // What CUDA, cuBLAS/cuDNN, ggml, PyTorch and onnxruntime print when the accelerator itself is the problem
-// (absent, out of memory, wrong driver): the cue that the same stage may still pass on the CPU.
+// (absent, out of memory, wrong driver), and MLX: the cue that the same stage may still pass on the CPU.
 const DEVICE_ERROR_PATTERNS: readonly RegExp[] = [
   /CUDA out of memory/i,
   /CUDA error/i,
@@ -16,6 +16,8 @@ const DEVICE_ERROR_PATTERNS: readonly RegExp[] = [
   /CUDAExecutionProvider/,
   /MPS backend out of memory/i,
   /ggml_metal\w*: error|failed to (?:create|allocate|initiali[sz]e)[^\n]*\bMetal\b/i,
+  // MLX: "[metal::malloc] Attempting to allocate … which is greater than the maximum allowed buffer size".
+  /\[metal::\w+\]|\bMetal error\b/,
 ];
 
 /** True when the text of a failure names the GPU (CUDA or Metal) as the cause. */

@@ -8,6 +8,7 @@ export { inProcess } from './executors/in-process';
 export { binary } from './executors/binary';
 export { python } from './executors/python';
 export { container } from './executors/container';
+export { ContainerImageMissingError } from './executors/container-errors';
 export type {
   AttemptFailure,
   BinaryExecutor,
@@ -61,6 +62,8 @@ export {
 export { buildSubtitlePipeline } from './pipeline/build-subtitle-pipeline';
 export { subtitlePipelineOptionsSchema } from './pipeline/subtitle-pipeline-options';
 export type { SubtitlePipelineOptions } from './pipeline/subtitle-pipeline-options';
+export { asrHubModel, pipelineBackends, pythonStageNeeds, translationHubModel } from './pipeline/python-backends';
+export type { PipelineBackends, PythonAsrBackend, PythonStageNeed, TextTranslator } from './pipeline/python-backends';
 export { subtitlePipelineOutputs } from './pipeline/pipeline-layout';
 export type { SubtitlePipelineOutputs } from './pipeline/pipeline-layout';
 export { readSpeechSpans, speechSpansFileSchema } from './pipeline/stage-files';
@@ -77,11 +80,16 @@ export { whisperSegments } from './stages/asr/whisper-words';
 export type { TimedSegment, TimedWord } from './stages/asr/whisper-words';
 export { toTranscript, transcriptSchema } from './stages/asr/transcript';
 export type { Transcript, TranscriptSegment } from './stages/asr/transcript';
+export { assignSpeakers } from './stages/speakers/assign-speakers';
+export type { SpeakerTurn } from './stages/speakers/assign-speakers';
+export { spreadTranslations } from './stages/translate/spread-translations';
 export { whisperTranslator } from './stages/translate/whisper-translator';
 export type { WhisperTranslatorOptions } from './stages/translate/whisper-translator';
 export type { SourceSegment, TranslateOptions, Translator } from './stages/translate/translator';
-export { TranslateBackendUnavailableError, TranslateLanguageUnsupportedError } from './stages/translate/translate-errors';
+export { TranslateLanguageUnsupportedError, TranslateResultInvalidError } from './stages/translate/translate-errors';
+export { AlignLanguageUnsupportedError } from './stages/align/align-errors';
 export { subtitlePreset } from './stages/subtitles/subtitle-preset';
 export type { PresetOverrides } from './stages/subtitles/subtitle-preset';
 export { writeSubtitleFiles } from './stages/subtitles/write-subtitle-files';
 export type { WriteSubtitleFilesOptions } from './stages/subtitles/write-subtitle-files';
+export { pythonStageScript } from './python-scripts/python-scripts';

@@ -14,8 +14,8 @@ function canonicalJson(value: unknown): string {
 
 /**
  * The cache key of a stage: its id, version, parameters, declared outputs, the content of its input files (in order, not
- * their paths: a moved movie is the same movie), the content of the outputs of the stages it needs, and
- * its environment's fingerprint. Equal keys mean the stage would write the same outputs.
+ * their paths: a moved movie is the same movie), the content of the outputs of the stages it needs, its
+ * environment's fingerprint and, for a container stage, its image. Equal keys mean the stage would write the same outputs.
  */
 export function stageKey(stage: Stage, inputSha256s: readonly string[], neededManifests: readonly Manifest[]): string {
   const material = canonicalJson({
@@ -29,6 +29,8 @@ export function stageKey(stage: Stage, inputSha256s: readonly string[], neededMa
       outputs: manifest.outputs.map((output) => [output.path, output.sha256]),
     })),
     environment: stage.environment?.fingerprint ?? null,
+    // Another image is other code: a container stage runs again when its image (tag) changes.
+    ...(stage.run.kind === 'container' ? { image: stage.run.image } : {}),
   });
   return createHash('sha256').update(material).digest('hex');
 }

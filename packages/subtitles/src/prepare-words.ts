@@ -108,7 +108,7 @@ export function prepareWords(
   if (options.speakerStyle === 'label') {
     // The label is glued to the turn's first word so no break can separate it from what is said.
     words.forEach((word, index) => {
-      if (word.speaker !== undefined && word.speaker !== words[index - 1]?.speaker) word.text = `${word.speaker}: ${word.text}`;
+      if (word.speaker !== undefined && word.speaker !== words[index - 1]?.speaker) word.text = `[${word.speaker}] ${word.text}`;
     });
   }
   const traits = classifyWords(

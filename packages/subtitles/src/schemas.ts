@@ -29,7 +29,7 @@ export type SpeechRegion = z.infer<typeof SpeechRegionSchema>;
 
 /**
  * How a cue shows who speaks: `dash` puts two speakers' short turns in one cue, one line each, led
- * by a hyphen; `label` starts each speaker's turn with `SPEAKER: `.
+ * by a hyphen; `label` starts each speaker's turn with `[SPEAKER] `.
  */
 export const SpeakerStyleSchema = z.enum(['dash', 'label']);
 export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;

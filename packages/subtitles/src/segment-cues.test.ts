@@ -179,7 +179,7 @@ describe('segmentCues speakers', () => {
 
   it('starts each turn with its speaker in label style', () => {
     const cues = segmentCues(exchange, en, { speakerStyle: 'label' });
-    expect(text(cues)).toEqual([['Asha: Where are you going?'], ['Vikram: Home.']]);
+    expect(text(cues)).toEqual([['[Asha] Where are you going?'], ['[Vikram] Home.']]);
   });
 });
 

@@ -1,20 +1,27 @@
-import type { EngineBuildProgress } from '@bollyx/environment-manager';
 import cliProgress from 'cli-progress';
 
+/** A step of a long build: whisper.cpp's (EngineBuildProgress) or a Python environment's. */
+export interface BuildProgressEvent {
+  phase: string;
+  percent: number;
+  message: string;
+}
+
 export interface BuildProgressView {
-  onProgress(event: EngineBuildProgress): void;
+  onProgress(event: BuildProgressEvent): void;
   /** Ends the bar, so what the command prints next does not tear it. */
   stop(): void;
 }
 
 /**
  * Build progress in the form the output goes to: a live bar on a terminal, a line per phase and 10 % in
- * a log or a pipe, and a JSON line per change on stdout under --json.
+ * a log or a pipe, and a JSON line per change on stdout under --json. `label` names what is built.
  */
-export function buildProgressView(options: { json: boolean }): BuildProgressView {
+export function buildProgressView(options: { json: boolean; label?: string }): BuildProgressView {
   const stream = process.stderr;
+  const label = options.label ?? 'whisper.cpp';
   if (options.json) return jsonLines();
-  return stream.isTTY ? terminalBar(stream) : plainLines(stream);
+  return stream.isTTY ? terminalBar(stream, label) : plainLines(stream, label);
 }
 
 function jsonLines(): BuildProgressView {
@@ -29,22 +36,22 @@ function jsonLines(): BuildProgressView {
   };
 }
 
-function plainLines(stream: NodeJS.WriteStream): BuildProgressView {
+function plainLines(stream: NodeJS.WriteStream, label: string): BuildProgressView {
   let last = '';
   return {
     onProgress({ phase, percent, message }) {
       const step = `${phase} ${Math.floor(percent / 10) * 10}%`;
       if (step === last) return;
       last = step;
-      stream.write(`whisper.cpp ${step}: ${message}\n`);
+      stream.write(`${label} ${step}: ${message}\n`);
     },
     stop() {},
   };
 }
 
-function terminalBar(stream: NodeJS.WriteStream): BuildProgressView {
+function terminalBar(stream: NodeJS.WriteStream, label: string): BuildProgressView {
   const bar = new cliProgress.SingleBar(
-    { stream, format: 'whisper.cpp {phase} [{bar}] {percentage}% {message}', hideCursor: true, barsize: 30 },
+    { stream, format: `${label} {phase} [{bar}] {percentage}% {message}`, hideCursor: true, barsize: 30 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

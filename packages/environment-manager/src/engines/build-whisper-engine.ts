@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isBollyxError } from '@bollyx/errors';
 import writeFileAtomic from 'write-file-atomic';
-import { withBuildLock } from './build-lock';
+import { withLockFolder } from '../lock-folder';
 import { parseCmakeProgress } from './cmake-progress';
 import { engineBinaryVersion } from './engine-binary-version';
 import type { EngineBuildProgress } from './engine-build-progress';
@@ -17,7 +17,7 @@ import type { EngineOptions } from './engine-options';
 import { EngineRecordSchema } from './engine-record';
 import type { EngineRecord } from './engine-record';
 import { enginesDir } from './engines-dir';
-import { findExecutable } from './find-executable';
+import { findExecutable } from '../find-executable';
 import { ENGINE_RECORD_FILE, findPlannedEngine } from './find-whisper-engine';
 import { planWhisperEngine } from './plan-whisper-engine';
 import type { WhisperEnginePlan } from './plan-whisper-engine';
@@ -37,9 +37,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** CMake, make (the generator used) and a C++ compiler, or an error naming what is missing. */
 async function requireBuildTools(env: Env): Promise<{ cmake: string }> {
   const [cmake, make, compilers] = await Promise.all([
-    findExecutable('cmake', env.PATH),
-    findExecutable('make', env.PATH),
-    Promise.all([env.CXX, 'c++', 'g++', 'clang++'].filter((name) => name !== undefined).map((name) => findExecutable(name, env.PATH))),
+    findExecutable('cmake', env),
+    findExecutable('make', env),
+    Promise.all([env.CXX, 'c++', 'g++', 'clang++'].filter((name) => name !== undefined).map((name) => findExecutable(name, env))),
   ]);
   const missing = [
     ...(cmake ? [] : ['cmake']),
@@ -169,7 +169,7 @@ export async function buildWhisperEngine(options: BuildWhisperEngineOptions = {}
       options.onProgress?.({ phase: 'waiting', percent: 0, message: `waiting for another build of this engine (process ${pid ?? 'unknown'})` }),
   };
   try {
-    return await withBuildLock(path.join(root, `${plan.buildKey}.lock`), lockOptions, async () => {
+    return await withLockFolder(path.join(root, `${plan.buildKey}.lock`), lockOptions, async () => {
       const installed = options.force ? null : await findPlannedEngine(root, plan);
       return installed ?? compileAndInstall(root, plan, options, buildDir);
     });

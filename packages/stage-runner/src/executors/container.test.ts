@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { stageDefinitionSchema } from '../stage-definition';
+import { stageKey } from '../stage-key';
 import { container, containerInvocation } from './container';
 import type { StageContext } from './executor';
 
@@ -83,5 +85,17 @@ describe('containerInvocation', () => {
   it('refuses a host path that --volume cannot carry', () => {
     const ctx = { ...context('cpu'), inputs: ['/media/C:/movie.mkv'] };
     expect(() => containerInvocation(asr('docker'), ctx, {})).toThrow(expect.objectContaining({ code: 'CONTAINER_PATH_UNSUPPORTED' }));
+  });
+});
+
+describe('the stage key of a container stage', () => {
+  const stage = (image: string) =>
+    stageDefinitionSchema.parse({ id: 'asr', version: '1', outputs: ['asr.json'], run: container({ engine: 'docker', image, command: () => ['true'] }) });
+
+  it('changes with the image tag, so another image runs the stage again', () => {
+    const first = stageKey(stage('bollyx/asr-whispercpp:0123456789ab'), [], []);
+
+    expect(stageKey(stage('bollyx/asr-whispercpp:0123456789ab'), [], [])).toBe(first);
+    expect(stageKey(stage('bollyx/asr-whispercpp:ba9876543210'), [], [])).not.toBe(first);
   });
 });

@@ -1,5 +1,6 @@
 import { posix, relative, isAbsolute, basename, sep } from 'node:path';
 import { ContainerMountPathError } from '../errors';
+import { containerName } from './container-lifecycle';
 import type { ContainerExecutor, StageContext } from './executor';
 
 const JOB_MOUNT = '/job';
@@ -79,7 +80,7 @@ export function containerInvocation(
       '--rm',
       '--init',
       '--name',
-      `bollyx-${ctx.runId}-${ctx.stageId}`,
+      containerName(ctx),
       ...user,
       ...volume(ctx.jobDir, JOB_MOUNT, 'rw'),
       '--workdir',

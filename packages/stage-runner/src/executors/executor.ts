@@ -63,7 +63,14 @@ export interface PythonExecutor extends SubprocessExecutorBase {
   kind: 'python';
   /** The script to run with the interpreter of the stage's environment. */
   script: string;
-  args(ctx: StageContext): readonly string[];
+  /** Arguments after the script (and after `--request FILE` when there is a request). */
+  args?(ctx: StageContext): readonly string[];
+  /**
+   * The JSON request of the stage-script contract, made per attempt (the device changes on a fallback);
+   * may be a promise. Written to a file beside the stage's outputs, passed as `--request FILE`, removed
+   * after the attempt.
+   */
+  request?(ctx: StageContext): unknown;
 }
 
 export interface ContainerExecutor extends SubprocessExecutorBase {

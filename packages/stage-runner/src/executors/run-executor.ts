@@ -3,6 +3,8 @@ import { execa, type ExecaError } from 'execa';
 import { isBollyxError } from '@bollyx/errors';
 import { StageCommandFailedError, StageCrashedError } from '../errors';
 import { containerInvocation } from './container';
+import { withPythonArguments } from './python';
+import { requireContainerImage, withContainerStop } from './container-lifecycle';
 import type { Executor, ProgressParser, StageContext } from './executor';
 
 export interface RunExecutorOptions {
@@ -24,11 +26,12 @@ export async function runExecutor(executor: Executor, ctx: StageContext, options
     case 'python': {
       const interpreter = await options.resolveInterpreter();
       // -u: unbuffered, so progress lines arrive while the script runs, not when it exits.
-      return runSubprocess(interpreter, ['-u', executor.script, ...executor.args(ctx)], executor, ctx, options);
+      return withPythonArguments(executor, ctx, (args) => runSubprocess(interpreter, ['-u', executor.script, ...args], executor, ctx, options));
     }
     case 'container': {
       const { file, args } = containerInvocation(executor, ctx, { uid: process.getuid?.(), gid: process.getgid?.() });
-      return runSubprocess(file, args, executor, ctx, options);
+      await requireContainerImage(executor, ctx);
+      return withContainerStop(executor, ctx, options.killGraceMs, () => runSubprocess(file, args, executor, ctx, options));
     }
   }
 }

@@ -37,12 +37,6 @@ describe('buildSubtitlePipeline', () => {
     expect(asr.params).toEqual({ language: 'hi', translate: false, beamSize: 1, bestOf: 1, noFallback: true, maxContext: 0 });
     expect(asr.inputs).toEqual(['/models/ggml-base.bin', '/engines/whisper-cli']);
   });
-
-  it('fails with a named error for a translator bollyx cannot run yet', () => {
-    expect(() => build({ sourceLanguage: 'hi', targetLanguages: ['ta'], translation: { backend: 'nllb' } })).toThrow(
-      expect.objectContaining({ code: 'TRANSLATE_BACKEND_UNAVAILABLE' }),
-    );
-  });
 });
 
 describe('subtitlePipelineOutputs', () => {

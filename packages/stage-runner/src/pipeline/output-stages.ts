@@ -35,7 +35,14 @@ export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDef
       id: 'subtitles',
       version: '1',
       needs: ['vad', ...textStages],
-      params: { preset: config.subtitles.preset, overrides: options.presetOverrides, frameRate: options.frameRate ?? null, formats },
+      params: {
+        preset: config.subtitles.preset,
+        overrides: options.presetOverrides,
+        frameRate: options.frameRate ?? null,
+        formats,
+        // Only with speakers does the style change a cue; without, the key stays as it always was.
+        ...(config.diarization.enabled ? { speakerStyle: config.subtitles.speakerStyle } : {}),
+      },
       outputs: languages.flatMap((language) => formats.map((format) => LAYOUT.subtitles(language, format))),
       backend: '@bollyx/subtitles',
       run: inProcess(async (ctx) => {
@@ -49,6 +56,7 @@ export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDef
             segments: transcript.segments,
             preset,
             speech,
+            speakerStyle: config.subtitles.speakerStyle,
             ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }),
             srt: written('srt'),
             vtt: written('vtt'),

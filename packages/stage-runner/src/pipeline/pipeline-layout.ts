@@ -9,6 +9,15 @@ export const LAYOUT = {
   speechTimeline: 'audio/speech-timeline.json',
   whisperTranscription: 'transcripts/whisper-transcribe.json',
   whisperTranslation: 'transcripts/whisper-translate.json',
+  /** A Python ASR backend's result (the stage-script contract's asr result), and its translate task's. */
+  asrResult: 'transcripts/asr.json',
+  asrTranslation: 'transcripts/asr-translate.json',
+  /** WhisperX's re-timed words, in the same shape. */
+  aligned: 'transcripts/aligned.json',
+  /** Diarization's speaker turns on the movie's timeline. */
+  speakers: 'transcripts/speakers.json',
+  /** A text translator's texts for one target, one per source segment. */
+  translatedTexts: (language: string) => `transcripts/${language}.texts.json`,
   transcript: (language: string) => `transcripts/${language}.json`,
   subtitles: (language: string, format: SubtitleFormat) => `subtitles/${language}.${format}`,
   video: (stem: string, container: MuxContainer) => `output/${stem}.${container}`,
@@ -16,6 +25,8 @@ export const LAYOUT = {
 
 /** Which languages a job writes subtitles for, and how the source is named when it is `auto`. */
 export interface PipelineLanguages {
+  /** The source language's label in file names: its code, or `source` when it is `auto`. */
+  source: string;
   /** The source language's label in file names (`auto` is written `source`), or undefined when not transcribed. */
   transcribed: string | undefined;
   /** The target languages translated into (never the source itself). */
@@ -30,7 +41,7 @@ export function pipelineLanguages(config: JobConfig): PipelineLanguages {
   // Translating into the language spoken is transcribing it.
   const transcribe = config.workflow !== 'translate' || targets.length === 0;
   const transcribed = transcribe ? source : undefined;
-  return { transcribed, translated: targets, all: [...(transcribed === undefined ? [] : [transcribed]), ...targets] };
+  return { source, transcribed, translated: targets, all: [...(transcribed === undefined ? [] : [transcribed]), ...targets] };
 }
 
 /** The movie's file name without its extension: what the muxed videos are named after. */

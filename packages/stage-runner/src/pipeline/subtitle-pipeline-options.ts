@@ -1,3 +1,4 @@
+import { StageFamilySchema } from '@bollyx/environment-manager';
 import type { JobConfig } from '@bollyx/job-config';
 import { z } from 'zod';
 
@@ -18,13 +19,31 @@ export const subtitlePipelineOptionsSchema = z.object({
   config: z.custom<JobConfig>((value) => typeof value === 'object' && value !== null && 'workflow' in value, 'a resolved job config'),
   /** The job's media file (absolute, or relative to the job folder). */
   mediaPath: z.string().min(1),
-  /** The whisper.cpp engine (`ensureWhisperEngine()`'s record). */
-  whisperCli: z.object({ binary: z.string().min(1), version: z.string().min(1), backend: z.enum(['cpu', 'cuda', 'metal']) }),
-  /** The ggml Whisper model file. */
-  asrModelPath: z.string().min(1),
+  /** The whisper.cpp engine (`ensureWhisperEngine()`'s record): needed when whisper.cpp runs (asr.backend whisper.cpp). */
+  whisperCli: z.object({ binary: z.string().min(1), version: z.string().min(1), backend: z.enum(['cpu', 'cuda', 'metal']) }).optional(),
+  /** The ggml Whisper model file, with whisperCli. */
+  asrModelPath: z.string().min(1).optional(),
+  /**
+   * What each Python stage family the job runs needs (`pythonStageNeeds(config)` lists them): its
+   * environment (the fingerprint is part of the stage's cache key), the environment variables it runs with
+   * (`envVarsFor`: cache folders, offline switches, a token — never logged) and its model (a hub repo id
+   * or an absolute folder, such as the pulled snapshot's).
+   */
+  python: z
+    .partialRecord(
+      StageFamilySchema,
+      z.object({
+        environment: z.object({ name: z.string().min(1), fingerprint: z.string().min(1) }),
+        env: z.record(z.string(), z.string()).default({}),
+        model: z.string().min(1),
+      }),
+    )
+    .default({}),
+  /** The folder of the Python stage scripts; default the package's own `python/`. */
+  scriptsDir: z.string().min(1).optional(),
   /** The Silero VAD ONNX file. */
   vadModelPath: z.string().min(1),
-  /** CPU threads for whisper-cli (the hardware recommendation's). */
+  /** CPU threads for whisper-cli and the Python stages (the hardware recommendation's). */
   threads: z.number().int().positive(),
   /** The video's frame rate, for the minimum gap between cues; the preset's when absent. */
   frameRate: z.number().positive().optional(),

@@ -1,20 +1,12 @@
-import { parseWhisperProgress, readWhisperOutput, whisperCliArgs } from '@bollyx/environment-manager';
-import { toTranscript, transcriptSchema } from '../stages/asr/transcript';
-import { whisperSegments } from '../stages/asr/whisper-words';
-import { TranslateBackendUnavailableError } from '../stages/translate/translate-errors';
-import { whisperTranslator } from '../stages/translate/whisper-translator';
-import type { SourceSegment } from '../stages/translate/translator';
+import { parseWhisperProgress, whisperCliArgs } from '@bollyx/environment-manager';
 import { binary } from '../executors/binary';
-import { inProcess } from '../executors/in-process';
 import type { StageContext } from '../executors/executor';
+import { PipelineDefinitionError } from '../errors';
 import type { StageDefinition } from '../stage-definition';
-import { readJson, writeJson } from './json-file';
-import { LAYOUT, pipelineLanguages } from './pipeline-layout';
-import { speechSpansFileSchema, speechTimelineSchema } from './stage-files';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 
 /** whisper.cpp's default beam width, used when the config sets none. */
-const DEFAULT_BEAM_SIZE = 5;
+export const DEFAULT_BEAM_SIZE = 5;
 
 /**
  * How whisper-cli decodes. Beam size 1 means greedy and single-pass (best-of 1, no temperature fallback):
@@ -27,15 +19,24 @@ function decoding(options: ResolvedSubtitlePipelineOptions) {
   return { beamSize, bestOf: greedy ? 1 : 5, noFallback: greedy, maxContext: 0 };
 }
 
-/** A whisper-cli run over the condensed speech, as a binary stage that writes `output` (JSON with token times). */
-function whisperStage(options: ResolvedSubtitlePipelineOptions, id: string, output: string, translate: boolean): StageDefinition {
-  const { whisperCli, config } = options;
+/**
+ * A whisper-cli run over the condensed speech, as a binary stage that writes `output` (JSON with token
+ * times): Whisper's transcribe task, or its translate task (into English).
+ */
+export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: string, output: string, translate: boolean): StageDefinition {
+  const { whisperCli, asrModelPath, config } = options;
+  if (whisperCli === undefined || asrModelPath === undefined) {
+    throw new PipelineDefinitionError(
+      `Stage ${id} runs whisper.cpp, but no whisperCli and asrModelPath were given`,
+      'Pass whisperCli (ensureWhisperEngine()) and asrModelPath (pullModel(asr.model)), or choose a Python ASR backend',
+    );
+  }
   const decode = decoding(options);
   return {
     id,
     version: '1',
     needs: ['speech-audio'],
-    inputs: [options.asrModelPath, whisperCli.binary],
+    inputs: [asrModelPath, whisperCli.binary],
     params: { language: config.sourceLanguage, translate, ...decode },
     outputs: [output],
     device: { preferred: whisperCli.backend, fallback: whisperCli.backend === 'cpu' ? [] : ['cpu'] },
@@ -61,58 +62,4 @@ function whisperStage(options: ResolvedSubtitlePipelineOptions, id: string, outp
       },
     }),
   };
-}
-
-/** asr → transcript, translate → translation: Whisper's two tasks and their words put back on the movie's timeline. */
-export function whisperStages(options: ResolvedSubtitlePipelineOptions): StageDefinition[] {
-  const { config } = options;
-  const { transcribed, translated } = pipelineLanguages(config);
-  const stages: StageDefinition[] = [];
-  if (transcribed !== undefined) {
-    stages.push(whisperStage(options, 'asr', LAYOUT.whisperTranscription, false), {
-      id: 'transcript',
-      version: '1',
-      needs: ['asr', 'speech-audio'],
-      outputs: [LAYOUT.transcript(transcribed)],
-      run: inProcess(async (ctx) => {
-        const heard = await readWhisperOutput(ctx.needs.asr![0]!);
-        const timeline = await readJson(ctx.needs['speech-audio']![1]!, speechTimelineSchema);
-        const language = config.sourceLanguage === 'auto' ? heard.result.language : config.sourceLanguage;
-        const transcript = toTranscript(whisperSegments(heard), timeline, language);
-        ctx.log(`${transcript.segments.length} segments in ${language}`);
-        await writeJson(ctx.output(LAYOUT.transcript(transcribed)), transcript);
-      }),
-    });
-  }
-  if (translated.length > 0) {
-    if (config.translation.backend !== 'whisper') throw new TranslateBackendUnavailableError(config.translation.backend);
-    const sourceStage = transcribed === undefined ? 'vad' : 'transcript';
-    stages.push(whisperStage(options, 'translate', LAYOUT.whisperTranslation, true), {
-      id: 'translation',
-      version: '1',
-      needs: ['translate', 'speech-audio', sourceStage],
-      params: { targets: translated },
-      outputs: translated.map((language) => LAYOUT.transcript(language)),
-      backend: 'whisper',
-      run: inProcess(async (ctx) => {
-        const timeline = await readJson(ctx.needs['speech-audio']![1]!, speechTimelineSchema);
-        const translator = whisperTranslator({ heard: whisperSegments(await readWhisperOutput(ctx.needs.translate![0]!)), timeline });
-        // With no transcript, the translation is aligned to the speech VAD found.
-        const source: SourceSegment[] =
-          transcribed === undefined
-            ? (await readJson(ctx.needs.vad![0]!, speechSpansFileSchema)).segments.map((span) => ({ ...span, words: [] }))
-            : (await readJson(ctx.needs.transcript![0]!, transcriptSchema)).segments;
-        for (const [index, target] of translated.entries()) {
-          const segments = await translator.translate(source, {
-            source: config.sourceLanguage,
-            target,
-            signal: ctx.signal,
-            onProgress: (fraction) => ctx.progress((index + fraction) / translated.length),
-          });
-          await writeJson(ctx.output(LAYOUT.transcript(target)), { language: target, segments });
-        }
-      }),
-    });
-  }
-  return stages;
 }

@@ -1,3 +1,82 @@
+import { findConfigFile, loadConfigFile, resolveWorkspace } from '@bollyx/job-config';
+import { bootstrap, BootstrapFailedError } from '@bollyx/preflight';
+import type { BootstrapItem } from '@bollyx/preflight';
 import { defineCommand } from 'citty';
+import { exitCodeFor } from '../../output/exit-codes';
+import { runAction } from '../../output/run-action';
+import { withStopSignals } from '../../process/stop-signals';
+import { jobStages } from '../preflight/job-stages';
+import { askToProceed } from './ask-to-proceed';
+import { bootstrapProgressView } from './bootstrap-progress';
+import { renderItem } from './render-item';
 
-export default defineCommand({ meta: { name: 'bootstrap', description: '(being built)' } });
+const plural = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
+
+/** The last line: all up to date, what was set up, or what was left undone (declined, models not pulled). */
+function summaryLine(items: readonly BootstrapItem[]): string {
+  const done = items.filter((item) => item.status === 'done').length;
+  const undone = items.filter((item) => item.status === 'skipped' && item.fix !== undefined).length;
+  if (undone > 0) return `bollyx: ${plural(undone)} left undone; run the fixes above when you want them\n`;
+  return done === 0 ? 'bollyx: everything is up to date\n' : `bollyx: ready (${plural(done)} set up)\n`;
+}
+
+export default defineCommand({
+  meta: {
+    name: 'bootstrap',
+    description: 'Set this machine up for bollyx: tools, the whisper.cpp engine, workspace, Python environments and models; instant when all is there',
+  },
+  args: {
+    yes: { type: 'boolean', description: 'Do not ask before an engine build, an environment or a download (also when stdin is not a terminal)' },
+    json: { type: 'boolean', description: 'Print the report of every step as one JSON object' },
+    // Spelt as the flags are typed, so --help shows them that way.
+    'cache-models': { type: 'boolean', description: 'Also pull the Hugging Face models of the configured Python backends' },
+    'skip-cache': { type: 'boolean', description: 'Pull no models' },
+    force: { type: 'boolean', description: 'Redo everything: detect the hardware, rebuild the engine, recreate the environments, pull the models' },
+    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
+    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+  },
+  run: ({ args }) =>
+    runAction({ json: args.json }, () =>
+      withStopSignals(async (signal) => {
+        const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
+        const file = args.config === undefined ? await findConfigFile(workspace) : await loadConfigFile(args.config);
+        const interactive = !args.yes && process.stdin.isTTY === true;
+        const progress = bootstrapProgressView();
+        let report;
+        try {
+          report = await bootstrap({
+            config: { sources: { file, env: process.env } },
+            stagesOf: jobStages,
+            workspace,
+            env: process.env,
+            cacheModels: args['cache-models'],
+            skipCache: args['skip-cache'],
+            force: args.force,
+            signal,
+            onProgress: (event) => progress.onProgress(event),
+            onStep: (item) => {
+              progress.stop();
+              if (!args.json) process.stdout.write(renderItem(item));
+            },
+            confirm: interactive
+              ? (work) => {
+                  progress.stop();
+                  return askToProceed(work, signal);
+                }
+              : undefined,
+          });
+        } finally {
+          progress.stop();
+        }
+        const failed = report.items.filter((item) => item.status === 'failed');
+        const failure = failed.length > 0 ? new BootstrapFailedError(failed) : undefined;
+        if (args.json) {
+          process.stdout.write(`${JSON.stringify({ ...report, ...(failure ? { error: failure.toJSON() } : {}) })}\n`);
+          if (failure) process.exitCode = exitCodeFor(failure.code);
+          return;
+        }
+        if (failure) throw failure;
+        process.stdout.write(summaryLine(report.items));
+      }),
+    ),
+});

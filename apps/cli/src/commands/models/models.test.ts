@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,35 +9,55 @@ import {
   startLoopbackFileServer,
   type LoopbackFileServer,
 } from '../../../../../tools/test-http/loopback-file-server';
+import { sha256Hex, startLoopbackHub, type HubRepoFixture, type LoopbackHub } from '../../../../../tools/test-http/loopback-hub';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 const tiny = modelRegistry.find((entry) => entry.name === 'tiny');
 if (tiny === undefined) throw new Error('tiny is missing from the registry');
 
 let modelsDir: string;
+let cacheDir: string;
 let server: LoopbackFileServer | undefined;
+let hub: LoopbackHub | undefined;
 
 beforeEach(async () => {
   modelsDir = await mkdtemp(path.join(os.tmpdir(), 'bollyx-cli-models-'));
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'bollyx-cli-cache-'));
 });
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  await hub?.close();
+  hub = undefined;
   await rm(modelsDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
 });
 
+// BOLLYX_CACHE_DIR and BOLLYX_CONFIG_DIR keep the Hugging Face cache and secrets of the machine out of it.
 const bollyx = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, [cli, 'models', ...args], { env: { BOLLYX_MODELS_DIR: modelsDir, ...env }, extendEnv: false, reject: false });
+  execa(process.execPath, [cli, 'models', ...args], {
+    env: { BOLLYX_MODELS_DIR: modelsDir, BOLLYX_CACHE_DIR: cacheDir, BOLLYX_CONFIG_DIR: path.join(cacheDir, 'config'), ...env },
+    extendEnv: false,
+    reject: false,
+  });
 
 const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('bollyx models', () => {
-  it('lists the registry with what the cache holds', async () => {
+  it('lists both registries with what the caches hold', async () => {
     const result = await bollyx(['list', '--json']);
     expect(result.exitCode).toBe(0);
-    const { ok, dir, models } = JSON.parse(result.stdout);
-    expect({ ok, dir }).toEqual({ ok: true, dir: modelsDir });
-    expect(models.map((model: { name: string }) => model.name)).toContain('large-v3-turbo');
+    const { ok, dir, hubDir, models } = JSON.parse(result.stdout);
+    expect({ ok, dir, hubDir }).toEqual({ ok: true, dir: modelsDir, hubDir: path.join(cacheDir, 'huggingface', 'hub') });
+    const byName = new Map(models.map((model: { name: string }) => [model.name, model]));
+    expect(byName.get('large-v3-turbo')).toMatchObject({ kind: 'whisper-ggml', state: 'missing', present: false });
+    expect(byName.get('faster-whisper-large-v3-turbo')).toMatchObject({
+      kind: 'hf-repo',
+      repo: 'mobiuslabsgmbh/faster-whisper-large-v3-turbo',
+      state: 'missing',
+      present: false,
+    });
+    expect(byName.get('pyannote-speaker-diarization-3.1')).toMatchObject({ kind: 'hf-repo', gated: true, families: ['diarize-pyannote'] });
     expect(models.every((model: { present: boolean }) => !model.present)).toBe(true);
   });
 
@@ -105,9 +125,88 @@ describe('bollyx models', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('rejects an unknown model name, listing the known ones', async () => {
+  it('rejects an unknown model name, listing the known ones of both registries', async () => {
     const result = await bollyx(['pull', 'tinyy']);
     expect(result.exitCode).toBe(35);
     expect(result.stderr).toContain('known models: tiny, tiny.en');
+    expect(result.stderr).toContain('faster-whisper-tiny');
+  });
+});
+
+describe('bollyx models with Hugging Face models', () => {
+  const COMMIT = randomBytes(20).toString('hex');
+  const MODEL_BIN = randomBytes(512 * 1024);
+  const fasterWhisperTiny: HubRepoFixture = {
+    repo: 'Systran/faster-whisper-tiny',
+    commit: COMMIT,
+    files: {
+      'README.md': Buffer.from('# tiny\n'),
+      'config.json': Buffer.from('{"lang_ids": [50259]}\n'),
+      'model.bin': MODEL_BIN,
+      'tokenizer.json': Buffer.from('{"model": {}}\n'),
+      'vocabulary.txt': Buffer.from('a\nb\n'),
+    },
+    lfs: ['model.bin'],
+  };
+
+  it('pulls a model from HF_ENDPOINT into the hub cache with JSON progress, then lists and verifies it', async () => {
+    hub = await startLoopbackHub([fasterWhisperTiny]);
+    const pulled = await bollyx(['pull', 'faster-whisper-tiny', '--json'], { HF_ENDPOINT: hub.endpoint });
+    expect(pulled.exitCode).toBe(0);
+
+    const lines = jsonLines(pulled.stdout);
+    const snapshotDir = path.join(cacheDir, 'huggingface', 'hub', 'models--Systran--faster-whisper-tiny', 'snapshots', COMMIT);
+    expect(lines.filter((line) => line.event === 'progress').at(-1)).toMatchObject({ model: 'faster-whisper-tiny', phase: 'download' });
+    expect(lines.find((line) => line.event === 'pulled')).toMatchObject({
+      kind: 'hf-repo',
+      name: 'faster-whisper-tiny',
+      repo: 'Systran/faster-whisper-tiny',
+      commit: COMMIT,
+      status: 'downloaded',
+      snapshotDir,
+    });
+    expect(lines.at(-1)).toMatchObject({ ok: true });
+    expect((await readdir(snapshotDir)).sort()).toEqual(['config.json', 'model.bin', 'tokenizer.json', 'vocabulary.txt']);
+
+    const listed = JSON.parse((await bollyx(['list', '--json'])).stdout);
+    expect(listed.models.find((model: { name: string }) => model.name === 'faster-whisper-tiny')).toMatchObject({ state: 'present', commit: COMMIT });
+
+    const verified = await bollyx(['verify']);
+    expect(verified.exitCode).toBe(0);
+    expect(verified.stdout).toMatch(new RegExp(`^faster-whisper-tiny: ok \\(Systran/faster-whisper-tiny@${COMMIT.slice(0, 12)}, 4 files, 4 unchanged`));
+
+    await appendFile(path.join(cacheDir, 'huggingface', 'hub', 'models--Systran--faster-whisper-tiny', 'blobs', sha256Hex(MODEL_BIN)), 'damage');
+    const damaged = await bollyx(['verify', 'faster-whisper-tiny']);
+    expect(damaged.exitCode).toBe(38);
+    expect(damaged.stdout).toMatch(/^faster-whisper-tiny: MISMATCH in model\.bin \(sha256 expected/);
+    expect(damaged.stderr).toContain('fix: run `bollyx models pull faster-whisper-tiny`');
+
+    const repaired = await bollyx(['pull', 'faster-whisper-tiny', '--mirror', hub.endpoint]);
+    expect(repaired.exitCode).toBe(0);
+    expect(repaired.stdout).toContain(`faster-whisper-tiny: downloaded 512.0 KB from ${hub.endpoint} and verified`);
+  });
+
+  it('offline, names the pull command for a model that is not cached', async () => {
+    const result = await bollyx(['pull', 'faster-whisper-tiny', '--offline']);
+    expect(result.exitCode).toBe(36);
+    expect(result.stderr).toContain('`bollyx models pull faster-whisper-tiny`');
+  });
+
+  it('asks for a token for a gated model, then pulls it with one without ever printing it', async () => {
+    const token = `hf_${randomBytes(10).toString('hex')}`;
+    hub = await startLoopbackHub([
+      { repo: 'pyannote/segmentation-3.0', commit: COMMIT, files: { 'config.yaml': Buffer.from('task: x\n') }, lfs: [], token },
+    ]);
+    const refused = await bollyx(['pull', 'pyannote-segmentation-3.0'], { HF_ENDPOINT: hub.endpoint });
+    expect(refused.exitCode).toBe(55);
+    expect(refused.stderr).toContain(`fix: sign in at ${hub.endpoint}/pyannote/segmentation-3.0 and accept the model's terms`);
+    expect(refused.stderr).toContain('set BOLLYX_HF_TOKEN');
+
+    const pulled = await bollyx(['pull', 'pyannote-segmentation-3.0', '--json'], { HF_ENDPOINT: hub.endpoint, BOLLYX_HF_TOKEN: token });
+    expect(pulled.exitCode).toBe(0);
+    await rm(path.join(cacheDir, 'huggingface'), { recursive: true });
+    const wrong = await bollyx(['pull', 'pyannote-segmentation-3.0', '--json'], { HF_ENDPOINT: hub.endpoint, HF_TOKEN: `${token}0` });
+    expect(wrong.exitCode).toBe(55);
+    expect(`${pulled.stdout}${pulled.stderr}${wrong.stdout}${wrong.stderr}`).not.toContain(token);
   });
 });

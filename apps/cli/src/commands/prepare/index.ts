@@ -1,27 +1,10 @@
 import { prepareJob, resolveWorkspace } from '@bollyx/job-config';
 import { defineCommand } from 'citty';
+import { CONFIG_FLAG_ARGS, configFlags } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
 import { detectMachine } from '../../hardware/detect-machine';
-
-/** The flags that set a config field, by flag name: the library validates the values like any layer. */
-const CONFIG_FLAGS = {
-  workflow: 'workflow',
-  sourceLanguage: 'sourceLanguage',
-  targetLanguages: 'targetLanguages',
-  start: 'clip.start',
-  end: 'clip.end',
-  audioStream: 'audioStream',
-  backend: 'asr.backend',
-  model: 'asr.model',
-  device: 'asr.device',
-  translator: 'translation.backend',
-  vad: 'vad.enabled',
-  diarize: 'diarization.enabled',
-  formats: 'output.formats',
-  mux: 'output.mux.enabled',
-} as const;
 
 /** A percentage on one terminal line while the media is copied or clipped; nothing in logs and pipes. */
 function mediaProgress(show: boolean): { update(fraction: number): void; end(): void } {
@@ -46,20 +29,7 @@ export default defineCommand({
   },
   args: {
     media: { type: 'positional', description: 'The movie or audio file (put -- before a name that starts with "-")', required: true },
-    workflow: { type: 'string', description: 'transcribe (source-language subtitles), translate (English) or subtitle (both; default)' },
-    sourceLanguage: { type: 'string', alias: 's', description: 'Spoken language, ISO 639-1 (hi, en, ta…) or auto (default)' },
-    targetLanguages: { type: 'string', alias: 't', description: 'Languages to translate into, comma-separated (default en)' },
-    start: { type: 'string', description: 'Prepare a clip from here: seconds or HH:MM:SS(.ms)' },
-    end: { type: 'string', description: 'Prepare a clip up to here: seconds or HH:MM:SS(.ms)' },
-    audioStream: { type: 'string', description: 'Audio stream to use, counting audio streams from 0 (default 0)' },
-    backend: { type: 'string', description: 'Speech engine: whisper.cpp (default), faster-whisper, whisperx or mlx' },
-    model: { type: 'string', description: 'Whisper model name or ggml file (default: recommended for this machine)' },
-    device: { type: 'string', description: 'Device for speech recognition: cpu, cuda or metal (default: recommended)' },
-    translator: { type: 'string', description: 'whisper (default), indictrans2 or nllb' },
-    vad: { type: 'boolean', description: 'Detect speech before recognising it (default on; --no-vad to skip)' },
-    diarize: { type: 'boolean', description: 'Label who speaks (default off)' },
-    formats: { type: 'string', description: 'Subtitle formats, comma-separated: srt, vtt (default both)' },
-    mux: { type: 'boolean', description: 'Mux the subtitles into copies of the video (default on; --no-mux to skip)' },
+    ...CONFIG_FLAG_ARGS,
     config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
     workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
     copy: { type: 'boolean', description: 'Copy the media into the job instead of hard-linking it' },
@@ -70,16 +40,13 @@ export default defineCommand({
     runAction({ json: args.json }, () =>
       withStopSignals(async (signal) => {
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
-        const flags = Object.fromEntries(
-          Object.entries(CONFIG_FLAGS).map(([flag, path]) => [path, args[flag as keyof typeof CONFIG_FLAGS]]),
-        );
         const progress = mediaProgress(!args.json && process.stderr.isTTY === true);
         try {
           const job = await prepareJob(args.media, {
             workspace,
             configFile: args.config,
             recommendation: (await detectMachine(workspace, signal)).recommendation,
-            flags,
+            flags: configFlags(args),
             env: process.env,
             copy: args.copy,
             signal,

@@ -1,27 +1,19 @@
 import path from 'node:path';
 import type { Job } from '@bollyx/job-config';
 import { resolveWorkspace } from '@bollyx/job-config';
+import { resolveInterpreter } from '@bollyx/environment-manager';
 import { buildSubtitlePipeline, deliverOutputs, readSpeechSpans, runPipeline, subtitlePipelineOutputs } from '@bollyx/stage-runner';
 import type { PresetOverrides, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
 import { defineCommand } from 'citty';
 import { createPipelineProgress } from '../../output/progress/pipeline-progress';
+import { CONFIG_FLAG_ARGS, configFlags } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
 import { preflight } from './preflight';
 import { resolveJob } from './resolve-job';
-import { renderRunSummary } from './run-summary';
+import { renderRunSummary, runSummaryStage } from './run-summary';
 import type { RunSummary } from './run-summary';
 import { withStopSignals } from '../../process/stop-signals';
 import { detectMachine } from '../../hardware/detect-machine';
-
-/** The flags that set a config field when a job is prepared, by flag name. */
-const CONFIG_FLAGS = {
-  workflow: 'workflow',
-  sourceLanguage: 'sourceLanguage',
-  targetLanguages: 'targetLanguages',
-  model: 'asr.model',
-  preset: 'subtitles.preset',
-  audioStream: 'audioStream',
-} as const;
 
 const STYLE_FIELDS = ['maxCharsPerLine', 'maxLines', 'maxCharsPerSecond', 'minDurationSeconds', 'maxDurationSeconds', 'minGapFrames'] as const;
 
@@ -49,12 +41,7 @@ export default defineCommand({
   },
   args: {
     media: { type: 'positional', description: 'The movie, or the id or folder of a prepared job', required: true },
-    sourceLanguage: { type: 'string', alias: 's', description: 'Spoken language, ISO 639-1 (hi, en, …) or auto (default)' },
-    targetLanguages: { type: 'string', alias: 't', description: 'Languages to translate into, comma-separated (default en)' },
-    workflow: { type: 'string', description: 'transcribe (source-language subtitles), translate (English) or subtitle (both; default)' },
-    model: { type: 'string', description: 'Whisper model: a registry name (base, small, …) or the path of a ggml file, used as it is' },
-    preset: { type: 'string', description: 'Subtitle style preset (default auto: netflix-hi for Hindi, netflix-en for English)' },
-    audioStream: { type: 'string', description: 'Audio stream to use, counting audio streams from 0 (default: the one tagged with the source language)' },
+    ...CONFIG_FLAG_ARGS,
     from: { type: 'string', description: 'Re-run this stage and every stage after it' },
     only: { type: 'string', description: 'Re-run just this stage (the stages before it must be cached)' },
     force: { type: 'boolean', description: 'Run every stage again, ignoring the cache' },
@@ -70,8 +57,7 @@ export default defineCommand({
         const json = Boolean(args.json);
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
         const { profile, recommendation } = await detectMachine(workspace, signal);
-        const flags = Object.fromEntries(Object.entries(CONFIG_FLAGS).map(([flag, field]) => [field, args[flag as keyof typeof CONFIG_FLAGS]]));
-        const { job, ignoredFlags } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags, signal });
+        const { job, ignoredFlags } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags: configFlags(args), signal });
         if (ignoredFlags.length > 0) {
           process.stderr.write(
             `bollyx: warning: job ${job.id} keeps the config it was prepared with; ignoring ${ignoredFlags.join(', ')} (run \`bollyx run <media> …\` to make a job with them)\n`,
@@ -82,7 +68,7 @@ export default defineCommand({
           process.stderr.write('bollyx: warning: source language auto: Whisper often hears Hindi as Urdu; pass -s hi when you know it\n');
         }
 
-        const found = await preflight({ model: config.asr.model, profile, offline: args.offline || undefined, json, signal });
+        const found = await preflight({ config, profile, offline: args.offline || undefined, json, signal });
         const mediaPath = path.join(job.dir, job.media.file);
         const stages = buildSubtitlePipeline({
           config,
@@ -90,6 +76,7 @@ export default defineCommand({
           whisperCli: found.engine,
           asrModelPath: found.asrModelPath,
           vadModelPath: found.vadModelPath,
+          python: found.python,
           threads: config.asr.threads ?? recommendation?.threads.value ?? 4,
           presetOverrides: presetOverrides(job),
         });
@@ -104,6 +91,7 @@ export default defineCommand({
             only: args.only,
             signal,
             onEvent: (event) => progress.onEvent(event),
+            resolveInterpreter: (environment) => resolveInterpreter(environment),
           });
         } finally {
           progress.stop();
@@ -119,7 +107,7 @@ export default defineCommand({
           ok: true,
           jobId: job.id,
           jobDir: job.dir,
-          stages: pipeline.stages.map(({ id, status, durationMs }) => ({ id, status, durationMs })),
+          stages: pipeline.stages.map(runSummaryStage),
           outputs,
           speechFound: spans.segments.length > 0,
         };

@@ -21,9 +21,12 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   MUX_FORMAT_UNSUPPORTED: 46,
   MUX_FAILED: 46,
   MUX_VERIFY_FAILED: 46,
-  /** The translator cannot translate into the target (Whisper's task writes English only), or has no runtime yet. */
+  /** No word-alignment model is registered for the source language. */
+  ALIGN_LANGUAGE_UNSUPPORTED: 47,
+  /** The translator cannot translate into the target (Whisper's task writes English only; IndicTrans2 only between English and Indic). */
   TRANSLATE_LANGUAGE_UNSUPPORTED: 48,
-  TRANSLATE_BACKEND_UNAVAILABLE: 48,
   /** `bollyx run --output-dir`: a copy would land on an existing file, so nothing was copied. */
   OUTPUT_EXISTS: 49,
+  /** A text translator (NLLB, IndicTrans2) gave a different number of texts than it was given. */
+  TRANSLATE_RESULT_INVALID: 48,
 };

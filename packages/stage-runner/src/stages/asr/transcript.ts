@@ -11,7 +11,15 @@ export const transcriptSchema = z.object({
   /** ISO 639-1 code of the text (for `auto`, the language Whisper detected). */
   language: z.string(),
   /** Segments in the shape `@bollyx/subtitles` cuts into cues. */
-  segments: z.array(z.object({ start: z.number().nonnegative(), end: z.number().nonnegative(), words: z.array(wordSchema).min(1) })),
+  segments: z.array(
+    z.object({
+      start: z.number().nonnegative(),
+      end: z.number().nonnegative(),
+      words: z.array(wordSchema).min(1),
+      /** Who speaks (`Speaker 1`, …), when diarization ran. */
+      speaker: z.string().min(1).optional(),
+    }),
+  ),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 export type TranscriptSegment = Transcript['segments'][number];

@@ -1,4 +1,5 @@
 import type { WhisperOutput } from '@bollyx/environment-manager';
+import { spreadWords } from './spread-words';
 
 /** A word as Whisper timed it, in seconds of the audio it heard. */
 export interface TimedWord {
@@ -22,9 +23,6 @@ const SPECIAL_TOKEN = /^(\[_[A-Z]+_?\d*\]|<\|[^|]*\|>)$/;
 // What a byte-fallback token decodes to when it holds part of a multi-byte character (Devanagari is 3 bytes).
 const BROKEN_CHARACTER = '\uFFFD';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const graphemeCount = (text: string) => [...graphemes.segment(text)].length;
-
 /** Words from tokens: a token starting with a space starts a word, the others continue it. */
 function wordsFromTokens(segment: WhisperSegment): TimedWord[] {
   const words: TimedWord[] = [];
@@ -43,22 +41,6 @@ function wordsFromTokens(segment: WhisperSegment): TimedWord[] {
 }
 
 /**
- * Words spread over the segment's time by length: for text whose tokens do not spell it (a character
- * split across byte tokens), where only the segment's own text and times are whole.
- */
-function wordsByLength(text: string, start: number, end: number): TimedWord[] {
-  const texts = text.split(/\s+/).filter((word) => word !== '');
-  const total = texts.reduce((sum, word) => sum + graphemeCount(word), 0);
-  let cursor = start;
-  return texts.map((word) => {
-    const length = ((end - start) * graphemeCount(word)) / total;
-    const timed = { text: word, start: cursor, end: cursor + length };
-    cursor += length;
-    return timed;
-  });
-}
-
-/**
  * Whisper's segments with their words, in seconds of the audio it heard. Word times come from the
  * token timestamps; a segment whose tokens hold split characters keeps its text and spreads its time
  * over the words by length.
@@ -73,6 +55,6 @@ export function whisperSegments(output: WhisperOutput): TimedSegment[] {
     const spelled = fromTokens.map((word) => word.text).join(' ');
     const tokensSpellText =
       fromTokens.length > 0 && !spelled.includes(BROKEN_CHARACTER) && spelled.replace(/\s+/g, '') === text.replace(/\s+/g, '');
-    return [{ text, start, end, words: tokensSpellText ? fromTokens : wordsByLength(text, start, end) }];
+    return [{ text, start, end, words: tokensSpellText ? fromTokens : spreadWords(text, start, end) }];
   });
 }

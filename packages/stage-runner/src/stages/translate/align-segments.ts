@@ -26,7 +26,7 @@ function ownerOf(word: Word, segments: readonly SourceSegment[]): number {
 
 /**
  * Gives each translated word to the source segment it overlaps most (or lies nearest), clamped into
- * that segment's times: one translated segment per source segment that got words, in order.
+ * that segment's times: one translated segment per source segment that got words, in order, with its speaker.
  */
 export function alignToSegments(words: readonly Word[], segments: readonly SourceSegment[]): TranscriptSegment[] {
   if (segments.length === 0) return [];
@@ -35,6 +35,7 @@ export function alignToSegments(words: readonly Word[], segments: readonly Sourc
   return segments.flatMap((segment, index) => {
     const clamp = (time: number) => Math.min(segment.end, Math.max(segment.start, time));
     const aligned = owned[index]!.map((word) => ({ text: word.text, start: clamp(word.start), end: clamp(word.end) }));
-    return aligned.length === 0 ? [] : [{ start: segment.start, end: segment.end, words: aligned }];
+    if (aligned.length === 0) return [];
+    return [{ start: segment.start, end: segment.end, words: aligned, ...(segment.speaker === undefined ? {} : { speaker: segment.speaker }) }];
   });
 }

@@ -5,6 +5,8 @@ export interface SourceSegment {
   start: number;
   end: number;
   words: TranscriptSegment['words'];
+  /** Who speaks, when diarization ran: the translation of the segment keeps it. */
+  speaker?: string;
 }
 
 export interface TranslateOptions {
@@ -18,9 +20,9 @@ export interface TranslateOptions {
 }
 
 /**
- * Segments in, segments out: what every translation backend implements (Whisper's translate task here;
- * IndicTrans2 and NLLB text translators, in their own runtimes, are to come). The result has at most one segment per
- * source segment, within its times, so the two languages' subtitles line up.
+ * Segments in, segments out: what a translation backend that works on segments implements (Whisper's
+ * translate task). The result has at most one segment per source segment, within its times and with its
+ * speaker, so the two languages' subtitles line up.
  */
 export interface Translator {
   /** The backend, for logs and manifests (`whisper`, `indictrans2`, `nllb`). */

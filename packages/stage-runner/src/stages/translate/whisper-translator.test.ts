@@ -21,6 +21,11 @@ describe('alignToSegments', () => {
   it('gives a word that touches no segment to the nearest one, and leaves out segments that got none', () => {
     expect(alignToSegments([word('late', 7, 8)], source)).toEqual([{ start: 5, end: 6, words: [word('late', 6, 6)] }]);
   });
+
+  it('keeps the speaker of the source segment', () => {
+    const spoken = [{ ...source[0]!, speaker: 'Speaker 2' }, source[1]!];
+    expect(alignToSegments([word('Hello', 1, 2), word('friend', 5, 6)], spoken).map((segment) => segment.speaker)).toEqual(['Speaker 2', undefined]);
+  });
 });
 
 describe('whisperTranslator', () => {

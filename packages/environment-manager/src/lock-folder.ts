@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface BuildLockOptions {
+export interface LockFolderOptions {
   signal?: AbortSignal;
   /** Called once when another live process holds the lock and this one starts waiting. */
   onWait?: (holderPid: number | undefined) => void;
@@ -31,9 +31,10 @@ async function isStale(lockDir: string): Promise<{ stale: boolean; holderPid: nu
 
 /**
  * Runs `body` while holding a lock folder, so two processes (parallel test runs, two terminals) never
- * build into the same CMake folder at once. A lock left by a dead process is taken over.
+ * work on the same thing at once: one CMake build folder, one Python environment. A lock left by a dead
+ * process is taken over.
  */
-export async function withBuildLock<T>(lockDir: string, options: BuildLockOptions, body: () => Promise<T>): Promise<T> {
+export async function withLockFolder<T>(lockDir: string, options: LockFolderOptions, body: () => Promise<T>): Promise<T> {
   let waiting = false;
   for (;;) {
     options.signal?.throwIfAborted();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { withBuildLock } from './build-lock';
+import { withLockFolder } from './lock-folder';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('withBuildLock', () => {
+describe('withLockFolder', () => {
   it('runs one holder at a time and tells the second it waits', async () => {
     const lock = path.join(dir, 'engine.lock');
     const order: string[] = [];
@@ -22,7 +22,7 @@ describe('withBuildLock', () => {
     let firstStarted!: () => void;
     const started = new Promise<void>((resolve) => (firstStarted = resolve));
 
-    const first = withBuildLock(lock, {}, async () => {
+    const first = withLockFolder(lock, {}, async () => {
       order.push('first in');
       firstStarted();
       await firstHolds;
@@ -30,7 +30,7 @@ describe('withBuildLock', () => {
     });
     await started;
     const waits: Array<number | undefined> = [];
-    const second = withBuildLock(lock, { pollMs: 20, onWait: (pid) => { waits.push(pid); releaseFirst(); } }, async () => {
+    const second = withLockFolder(lock, { pollMs: 20, onWait: (pid) => { waits.push(pid); releaseFirst(); } }, async () => {
       order.push('second in');
     });
     await Promise.all([first, second]);
@@ -50,7 +50,7 @@ describe('withBuildLock', () => {
     await writeFile(path.join(lock, 'pid'), String(deadPid));
 
     const waits: Array<number | undefined> = [];
-    const result = await withBuildLock(lock, { onWait: (pid) => waits.push(pid) }, async () => 'built');
+    const result = await withLockFolder(lock, { onWait: (pid) => waits.push(pid) }, async () => 'built');
 
     expect(result).toBe('built');
     expect(waits).toEqual([]);
@@ -62,7 +62,7 @@ describe('withBuildLock', () => {
     await writeFile(path.join(lock, 'pid'), String(process.pid));
     const controller = new AbortController();
 
-    const waiting = withBuildLock(lock, { pollMs: 20, signal: controller.signal, onWait: () => controller.abort() }, async () => 'built');
+    const waiting = withLockFolder(lock, { pollMs: 20, signal: controller.signal, onWait: () => controller.abort() }, async () => 'built');
 
     await expect(waiting).rejects.toThrow(/abort/i);
   });

@@ -1,0 +1,51 @@
+import type { ArgsDef } from 'citty';
+
+/**
+ * The flags that set a job config field, as `bollyx run` and `bollyx prepare` both take them. Values go
+ * to the library as text, validated like any other config layer.
+ */
+export const CONFIG_FLAG_ARGS = {
+  workflow: { type: 'string', description: 'transcribe (source-language subtitles), translate (English) or subtitle (both; default)' },
+  sourceLanguage: { type: 'string', alias: 's', description: 'Spoken language, ISO 639-1 (hi, en, ta…) or auto (default)' },
+  targetLanguages: { type: 'string', alias: 't', description: 'Languages to translate into, comma-separated (default en)' },
+  start: { type: 'string', description: 'Use a clip from here: seconds or HH:MM:SS(.ms)' },
+  end: { type: 'string', description: 'Use a clip up to here: seconds or HH:MM:SS(.ms)' },
+  audioStream: { type: 'string', description: 'Audio stream to use, counting audio streams from 0 (default: the one tagged with the source language)' },
+  asr: { type: 'string', description: 'Speech engine: whisper.cpp (default), faster-whisper, whisperx or mlx (Apple Silicon)' },
+  model: { type: 'string', description: 'Whisper model: a name (base, small, large-v3, …; default recommended for this machine) or a ggml file (whisper.cpp) or model folder' },
+  device: { type: 'string', description: 'Device for speech recognition: cpu, cuda or metal (default: recommended)' },
+  align: { type: 'boolean', description: 'Re-time the words with WhisperX forced alignment (needs -s)' },
+  diarize: { type: 'boolean', description: 'Label who speaks (pyannote), shown as [Speaker 1] in the subtitles' },
+  translator: { type: 'string', description: 'whisper (default, into English), nllb or indictrans2' },
+  vad: { type: 'boolean', description: 'Detect speech before recognising it (default on; --no-vad to skip)' },
+  preset: { type: 'string', description: 'Subtitle style preset (default auto: netflix-hi for Hindi, netflix-en for English)' },
+  formats: { type: 'string', description: 'Subtitle formats, comma-separated: srt, vtt (default both)' },
+  mux: { type: 'boolean', description: 'Mux the subtitles into copies of the video (default on; --no-mux to skip)' },
+} as const satisfies ArgsDef;
+
+type ConfigFlag = keyof typeof CONFIG_FLAG_ARGS;
+
+/** The config field each flag sets. */
+const FIELD_OF_FLAG: Readonly<Record<ConfigFlag, string>> = {
+  workflow: 'workflow',
+  sourceLanguage: 'sourceLanguage',
+  targetLanguages: 'targetLanguages',
+  start: 'clip.start',
+  end: 'clip.end',
+  audioStream: 'audioStream',
+  asr: 'asr.backend',
+  model: 'asr.model',
+  device: 'asr.device',
+  align: 'asr.align',
+  diarize: 'diarization.enabled',
+  translator: 'translation.backend',
+  vad: 'vad.enabled',
+  preset: 'subtitles.preset',
+  formats: 'output.formats',
+  mux: 'output.mux.enabled',
+};
+
+/** The config layer of the flags given: values by field path (`{ 'asr.backend': 'faster-whisper' }`), unset ones undefined. */
+export function configFlags(args: Readonly<Partial<Record<ConfigFlag, unknown>>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(FIELD_OF_FLAG).map(([flag, field]) => [field, args[flag as ConfigFlag]]));
+}

@@ -1,0 +1,111 @@
+"""Speaker diarization with pyannote.audio: audio in, who spoke when out.
+
+Request: device (cpu|cuda|metal), model (a pyannote pipeline such as pyannote/speaker-diarization-3.1),
+output, threads, audio, minSpeakers?, maxSpeakers?. The gated models' token is HF_TOKEN in the environment.
+Result: {"turns": [{start, end, speaker}]} sorted by start, the speakers named SPEAKER_00, SPEAKER_01, ... in
+the order they first speak.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+import bollyx_stage as stage
+
+# The steps pyannote's speaker-diarization pipelines report to their hook, in order.
+_STEPS = ("segmentation", "speaker_counting", "embeddings", "discrete_diarization")
+
+
+@dataclass(frozen=True)
+class Job:
+    device: str
+    model: str
+    output: str
+    threads: int
+    audio: str
+    min_speakers: Optional[int]
+    max_speakers: Optional[int]
+
+
+def read_job(request: stage.Request) -> Job:
+    job = Job(
+        device=request.device(("cpu", "cuda", "metal")),
+        model=request.model(),
+        output=request.output(),
+        threads=request.integer("threads"),
+        audio=request.readable_file("audio"),
+        min_speakers=request.optional_integer("minSpeakers"),
+        max_speakers=request.optional_integer("maxSpeakers"),
+    )
+    if job.min_speakers is not None and job.max_speakers is not None and job.min_speakers > job.max_speakers:
+        raise stage.bad_request(f"`minSpeakers` ({job.min_speakers}) is more than `maxSpeakers` ({job.max_speakers})")
+    return job
+
+
+class _StepProgress:
+    """pyannote's hook: called at the end of each step, and per batch (with total and completed) inside the long ones."""
+
+    def __init__(self, progress: stage.Progress) -> None:
+        self._progress = progress
+
+    def __call__(
+        self, step_name: str, step_artifact: Any, file: Any = None, total: Optional[int] = None, completed: Optional[int] = None
+    ) -> None:
+        if step_name not in _STEPS:
+            return
+        done = completed / total if total and completed is not None else 1.0
+        self._progress.report((_STEPS.index(step_name) + done) / len(_STEPS), step_name.replace("_", " "))
+
+
+def _load_pipeline(pipeline_class: Any, model: str) -> Any:
+    token = os.environ.get("HF_TOKEN")
+    # pyannote.audio 4 names the token `token`, 3.x `use_auth_token`.
+    parameter = "token" if "token" in inspect.signature(pipeline_class.from_pretrained).parameters else "use_auth_token"
+    pipeline = pipeline_class.from_pretrained(model, **({parameter: token} if token else {}))
+    # pyannote.audio 3 prints why and returns None when the hub refuses a gated model.
+    if pipeline is None:
+        raise stage.StageError(
+            "MODEL_MISSING",
+            f"pyannote could not load {model}, a gated model: accept its conditions at https://huggingface.co/{model}, "
+            f"set HF_TOKEN (or BOLLYX_HF_TOKEN), then pull it with `bollyx models pull NAME` "
+            f"(`bollyx models list` shows the NAME of {model})",
+        )
+    return pipeline
+
+
+def _speaker_turns(annotation: Any) -> List[Dict[str, Any]]:
+    tracks = sorted((segment.start, segment.end, str(label)) for segment, _, label in annotation.itertracks(yield_label=True))
+    names: Dict[str, str] = {}
+    return [
+        {"start": round(start, 3), "end": round(end, 3), "speaker": names.setdefault(label, f"SPEAKER_{len(names):02d}")}
+        for start, end, label in tracks
+    ]
+
+
+def diarize(job: Job, progress: stage.Progress) -> Dict[str, Any]:
+    pyannote_audio = stage.import_backend("pyannote.audio", environment="pyannote")
+    torch = stage.import_backend("torch", environment="pyannote")
+    torch.set_num_threads(job.threads)
+    progress.report(0, f"loading {job.model} on {job.device}")
+    pipeline = _load_pipeline(pyannote_audio.Pipeline, job.model)
+    pipeline.to(torch.device(stage.TORCH_DEVICES[job.device]))
+    options: Dict[str, Any] = {}
+    if job.min_speakers is not None:
+        options["min_speakers"] = job.min_speakers
+    if job.max_speakers is not None:
+        options["max_speakers"] = job.max_speakers
+    # Pipelines without a hook (before pyannote.audio 3) report nothing between start and end.
+    if "hook" in inspect.signature(pipeline.apply).parameters:
+        options["hook"] = _StepProgress(progress)
+    output = pipeline(job.audio, **options)
+    # pyannote.audio 4 wraps the annotation in a DiarizeOutput.
+    turns = _speaker_turns(getattr(output, "speaker_diarization", output))
+    progress.report(1, f"{len(turns)} turns of {len({turn['speaker'] for turn in turns})} speakers")
+    return {"turns": turns}
+
+
+if __name__ == "__main__":
+    stage.run_stage(read_job, diarize)

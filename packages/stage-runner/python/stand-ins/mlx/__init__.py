@@ -1,0 +1,1 @@
+"""Test stand-in for MLX: see mlx.core."""

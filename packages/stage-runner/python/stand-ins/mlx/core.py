@@ -1,0 +1,30 @@
+"""Test stand-in for mlx.core: the default device, Metal's GPU unless set to the CPU."""
+
+import bollyx_standins as standins
+
+standins.fail_import("mlx.core")
+
+
+class DeviceType:
+    cpu = "cpu"
+    gpu = "gpu"
+
+
+class Device:
+    def __init__(self, type: str, index: int = 0) -> None:
+        self.type = type
+        self.index = index
+
+
+cpu = DeviceType.cpu
+gpu = DeviceType.gpu
+_default = Device(gpu)
+
+
+def default_device() -> Device:
+    return _default
+
+
+def set_default_device(device: object) -> None:
+    global _default
+    _default = device if isinstance(device, Device) else Device(str(device))
