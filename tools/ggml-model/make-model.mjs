@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // Writes a test Whisper model: node tools/ggml-model/make-model.mjs OUT.bin [--seed N] [--english]
-// The tool is TypeScript; esbuild (installed with tsup) compiles it in memory so no build step is needed.
-import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../import-typescript.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,15 +13,7 @@ if (!outPath || !Number.isInteger(Number(values.seed))) {
   process.exit(2);
 }
 
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('./index.ts', import.meta.url))],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-});
-const tool = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);
+const tool = await importTypeScript(new URL('./index.ts', import.meta.url));
 
 const started = performance.now();
 const model = await tool.writeTestWhisperModel(outPath, {

@@ -1,63 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { container, manifestSchema, runPipeline, type PipelineEvent, type StageDefinition } from '@bollyx/stage-runner';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUSYBOX, privateDockerdSkipReason, startPrivateDockerd, type PrivateDockerd } from '../../../tools/test-dockerd/private-dockerd';
 import { buildImages, type ImageBuildProgress } from './build-images';
 import { imageForStage } from './image-for-stage';
 import type { ImageGraphInput } from './image-graph';
 import { planBuild } from './plan-build';
 
-// A private Docker daemon (Debian's docker.io): its own data root, exec root and socket in a temp
-// folder, no bridge and no iptables, so it needs no network setup and leaves the machine as it was.
-const DOCKERD = '/usr/sbin/dockerd';
-// Debian's busybox-static: one static binary, enough for a whole image FROM scratch.
-const BUSYBOX = '/bin/busybox';
-
-function skipReason(): string | undefined {
-  if (!existsSync(DOCKERD)) return `${DOCKERD} is not installed (apt-get install docker.io)`;
-  if (process.getuid?.() !== 0) return 'dockerd needs root';
-  if (!existsSync(BUSYBOX)) return `${BUSYBOX} is not installed (apt-get install busybox-static)`;
-  return undefined;
-}
-const skip = skipReason();
+const skip = privateDockerdSkipReason({ busybox: true });
 
 let root: string;
-let daemon: ChildProcess | undefined;
+let daemon: PrivateDockerd | undefined;
 let env: NodeJS.ProcessEnv;
-const savedDockerHost = process.env.DOCKER_HOST;
 
-const docker = (args: string[]) => execa('docker', args, { env, extendEnv: false, reject: false });
-
-async function startDaemon(): Promise<void> {
-  const socket = join(root, 'docker.sock');
-  const log = await open(join(root, 'dockerd.log'), 'w');
-  daemon = spawn(
-    DOCKERD,
-    ['--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'), '--pidfile', join(root, 'dockerd.pid'), '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false'],
-    { stdio: ['ignore', log.fd, log.fd] },
-  );
-  await log.close();
-  env = { ...process.env, DOCKER_HOST: `unix://${socket}` };
-  // The stage-runner's container executor runs docker with the process's own environment.
-  process.env.DOCKER_HOST = env.DOCKER_HOST;
-  // Ready in about 2 s here; a daemon that exits early says why in its log.
-  while ((await docker(['version'])).exitCode !== 0) {
-    if (daemon.exitCode !== null) throw new Error(`dockerd exited: ${await readFile(join(root, 'dockerd.log'), 'utf8')}`);
-    await sleep(200);
-  }
-}
-
-async function stopDaemon(): Promise<void> {
-  if (daemon === undefined || daemon.exitCode !== null) return;
-  const exited = new Promise((resolve) => daemon!.once('exit', resolve));
-  daemon.kill('SIGTERM');
-  await exited;
-}
+const docker = (args: string[]) => daemon!.docker(args);
 
 /** busybox ← child (adds a context file) ← grandchild (adds a layer from a RUN step). */
 function graph(): ImageGraphInput {
@@ -85,12 +44,11 @@ describe.skipIf(skip !== undefined)(`building and running images with a private 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'bollyx-dockerd-'));
     await writeFile(join(root, 'message.txt'), 'hello from the child image\n');
-    await startDaemon();
+    daemon = await startPrivateDockerd(root);
+    env = daemon.env;
   });
   afterAll(async () => {
-    await stopDaemon();
-    if (savedDockerHost === undefined) delete process.env.DOCKER_HOST;
-    else process.env.DOCKER_HOST = savedDockerHost;
+    await daemon?.stop();
     if (root !== undefined) await rm(root, { recursive: true, force: true });
   });
 

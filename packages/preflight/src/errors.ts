@@ -2,42 +2,47 @@ import { BollyxError } from '@bollyx/errors';
 import type { BootstrapItem } from './bootstrap-report';
 import type { CheckResult } from './check-result';
 
-/** The distinct fixes, in order: one line each for the hint. */
-const fixesOf = (fixes: ReadonlyArray<string | undefined>) => [...new Set(fixes.filter((fix) => fix !== undefined))];
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** Some preflight checks failed: the job would stop partway, so it does not start. Carries the failed checks. */
-export class PreflightFailedError extends BollyxError {
-  readonly failed: readonly CheckResult[];
+/**
+ * Some parts of a run failed; carries them. The hint gives each distinct fix once, in order, then `last`
+ * (when there is one); `none` when no part has a fix.
+ */
+abstract class PartsFailedError<Part extends { fix?: string }> extends BollyxError {
+  readonly failed: readonly Part[];
 
-  constructor(failed: readonly CheckResult[]) {
-    const fixes = fixesOf(failed.map((check) => check.fix));
-    super(
-      'PREFLIGHT_FAILED',
-      `preflight found ${failed.length} problem${failed.length === 1 ? '' : 's'}: ${failed.map((check) => check.what).join('; ')}`,
-      {
-        hint: fixes.length > 0 ? fixes.join('; then ') : 'see the failed checks above',
-        details: { failed },
-      },
-    );
+  protected constructor(code: string, message: string, failed: readonly Part[], hint: { last?: string; none: string }) {
+    const fixes = [...new Set(failed.map((part) => part.fix).filter((fix) => fix !== undefined))];
+    super(code, message, {
+      hint: fixes.length > 0 ? [...fixes, ...(hint.last === undefined ? [] : [hint.last])].join('; then ') : hint.none,
+      details: { failed },
+    });
     this.failed = failed;
   }
 }
 
-/** Some bootstrap steps failed; the others were done or were already up to date. */
-export class BootstrapFailedError extends BollyxError {
-  readonly failed: readonly BootstrapItem[];
+/** Some preflight checks failed: the job would stop partway, so it does not start. Carries the failed checks. */
+export class PreflightFailedError extends PartsFailedError<CheckResult> {
+  constructor(failed: readonly CheckResult[]) {
+    super(
+      'PREFLIGHT_FAILED',
+      `preflight found ${counted(failed.length, 'problem')}: ${failed.map((check) => check.what).join('; ')}`,
+      failed,
+      { none: 'see the failed checks above' },
+    );
+  }
+}
 
+/** Some bootstrap steps failed; the others were done or were already up to date. */
+export class BootstrapFailedError extends PartsFailedError<BootstrapItem> {
   constructor(failed: readonly BootstrapItem[]) {
-    const fixes = fixesOf(failed.map((item) => item.fix));
+    const again = 'run `bollyx bootstrap` again';
     super(
       'BOOTSTRAP_FAILED',
-      `bootstrap could not finish ${failed.length} item${failed.length === 1 ? '' : 's'}: ${failed.map((item) => `${item.id} (${item.reason})`).join('; ')}`,
-      {
-        hint: fixes.length > 0 ? `${fixes.join('; then ')}; then run \`bollyx bootstrap\` again` : 'run `bollyx bootstrap` again',
-        details: { failed },
-      },
+      `bootstrap could not finish ${counted(failed.length, 'item')}: ${failed.map((item) => `${item.id} (${item.reason})`).join('; ')}`,
+      failed,
+      { last: again, none: again },
     );
-    this.failed = failed;
   }
 }
 

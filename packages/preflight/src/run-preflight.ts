@@ -43,7 +43,7 @@ export interface RunPreflightOptions {
   /** Check everything again instead of trusting results cached in the last 24 hours. */
   refresh?: boolean;
   /**
-   * The caller builds a missing whisper.cpp engine and pulls missing registry models itself (as `bollyx run`
+   * The caller builds a missing whisper.cpp engine and pulls missing models itself (as `bollyx run`
    * does): their absence passes, with a note, instead of failing.
    */
   provisions?: boolean;
@@ -114,7 +114,7 @@ export async function runPreflight(options: RunPreflightOptions): Promise<Prefli
       ...needs.unservable.map(unservableCheck),
       ...needs.environments.map(({ spec }) => environmentCheck({ spec, variant, env, deep: true })),
       ...needs.registryModels.map(({ model, why }) => ggmlModelCheck({ model, why, env, pullsMissing: options.provisions })),
-      ...needs.hubModels.map(({ model, why }) => hubModelCheck({ model, why, env })),
+      ...needs.hubModels.map(({ model, why }) => hubModelCheck({ model, why, env, pullsMissing: options.provisions })),
     );
     const gated = gatedModels(needs.hubModels.map(({ model }) => model));
     if (gated.length > 0) checks.push(secretCheck({ gated, env }));

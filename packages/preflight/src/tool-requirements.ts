@@ -18,7 +18,7 @@ export const FFPROBE: ToolRequirement = {
   label: 'ffprobe',
   names: ['ffprobe'],
   versionArgs: ['-version'],
-  minimum: { version: '4.2', reason: 'ffprobe comes with ffmpeg, and bollyx needs FFmpeg 4.2 or later' },
+  minimum: { version: FFMPEG_MINIMUM.version, reason: `ffprobe comes with ffmpeg, and bollyx needs FFmpeg ${FFMPEG_MINIMUM.version} or later` },
   why: 'bollyx reads the media’s streams, languages and duration with ffprobe',
   install: 'ffmpeg',
 };

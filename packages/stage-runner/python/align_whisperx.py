@@ -14,11 +14,7 @@ import bollyx_stage as stage
 
 
 @dataclass(frozen=True)
-class Job:
-    device: str
-    model: str
-    output: str
-    threads: int
+class Job(stage.ThreadedJob):
     audio: stage.SpeechAudio
     language: str
     segments: List[Dict[str, Any]]
@@ -26,10 +22,7 @@ class Job:
 
 def read_job(request: stage.Request) -> Job:
     return Job(
-        device=request.device(("cpu", "cuda")),
-        model=request.model(),
-        output=request.output(),
-        threads=request.integer("threads"),
+        **vars(stage.read_threaded_job(request, ("cpu", "cuda"))),
         audio=request.speech_audio("audio"),
         language=request.language("language"),
         segments=request.timed_texts("segments"),
@@ -53,10 +46,7 @@ def align(job: Job, progress: stage.Progress) -> Dict[str, Any]:
     for index, segment in enumerate(job.segments):
         if segment["text"].strip():
             aligned = whisperx.align([segment], model, metadata, audio, job.device, return_char_alignments=False)
-            for part in aligned["segments"]:
-                result = stage.heard_segment(part["text"], part["start"], part["end"], _aligned_words(part))
-                if result is not None:
-                    heard.append(result)
+            heard += stage.heard_segments((part["text"], part["start"], part["end"], _aligned_words(part)) for part in aligned["segments"])
         progress.report((index + 1) / len(job.segments), f"aligned {index + 1} of {len(job.segments)} segments")
     progress.report(1, f"aligned {len(heard)} segments")
     return {"language": job.language, "segments": heard}

@@ -7,36 +7,30 @@ task (transcribe|translate), beamSize. Result: {"language", "segments": [{start,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterable, Iterator
 
 import bollyx_stage as stage
 
 
 @dataclass(frozen=True)
-class Job:
-    device: str
-    compute_type: str
-    model: str
-    output: str
+class Job(stage.TranscriptionJob):
     threads: int
-    audio: stage.SpeechAudio
-    language: Optional[str]
-    task: str
     beam_size: int
 
 
 def read_job(request: stage.Request) -> Job:
     return Job(
-        device=request.device(("cpu", "cuda")),
-        compute_type=request.compute_type(),
-        model=request.model(),
-        output=request.output(),
+        **vars(stage.read_transcription_job(request, ("cpu", "cuda"))),
         threads=request.integer("threads"),
-        audio=request.speech_audio("audio"),
-        language=request.optional_language("language"),
-        task=request.choice("task", ("transcribe", "translate")),
         beam_size=request.integer("beamSize"),
     )
+
+
+def _streamed(segments: Iterable[Any], duration: float, progress: stage.Progress) -> Iterator[stage.RawSegment]:
+    # The segments arrive as a generator: decoding happens while they are read.
+    for segment in segments:
+        yield segment.text, segment.start, segment.end, [(word.word, word.start, word.end) for word in segment.words or []]
+        progress.report(segment.end / duration, f"transcribed {segment.end:.1f} of {duration:.1f} s")
 
 
 def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
@@ -53,16 +47,7 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
         word_timestamps=True,
         vad_filter=False,
     )
-    heard = []
-    # The segments arrive as a generator: decoding happens while this loop runs.
-    for segment in segments:
-        words = [(word.word, word.start, word.end) for word in segment.words or []]
-        result = stage.heard_segment(segment.text, segment.start, segment.end, words)
-        if result is not None:
-            heard.append(result)
-        progress.report(segment.end / job.audio.duration, f"transcribed {segment.end:.1f} of {job.audio.duration:.1f} s")
-    progress.report(1, f"transcribed {len(heard)} segments")
-    return {"language": "en" if job.task == "translate" else info.language, "segments": heard}
+    return stage.transcription_result(job, info.language, _streamed(segments, job.audio.duration, progress), progress)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,7 @@ Result: {"language", "segments": [{start, end, text, words}]}.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict
 
 import bollyx_stage as stage
 
@@ -18,43 +17,20 @@ import bollyx_stage as stage
 _SEGMENT_LINE = re.compile(r"^\[[\d:.]+ --> (?:(\d+):)?(\d+):(\d+\.\d+)\]")
 
 
-@dataclass(frozen=True)
-class Job:
-    device: str
-    compute_type: str
-    model: str
-    output: str
-    audio: stage.SpeechAudio
-    language: Optional[str]
-    task: str
+def read_job(request: stage.Request) -> stage.TranscriptionJob:
+    return stage.read_transcription_job(request, ("metal", "cpu"))
 
 
-def read_job(request: stage.Request) -> Job:
-    return Job(
-        device=request.device(("metal", "cpu")),
-        compute_type=request.compute_type(),
-        model=request.model(),
-        output=request.output(),
-        audio=request.speech_audio("audio"),
-        language=request.optional_language("language"),
-        task=request.choice("task", ("transcribe", "translate")),
-    )
+def _report_segments(progress: stage.Progress, duration: float) -> Callable[[re.Match[str]], None]:
+    def report(match: re.Match[str]) -> None:
+        hours, minutes, seconds = match.groups()
+        end = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+        progress.report(end / duration, f"transcribed {end:.1f} of {duration:.1f} s")
+
+    return report
 
 
-def _segment_printer(progress: stage.Progress, duration: float) -> Callable[[str], None]:
-    def on_line(line: str) -> None:
-        match = _SEGMENT_LINE.match(line)
-        if match:
-            hours, minutes, seconds = match.groups()
-            end = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-            progress.report(end / duration, f"transcribed {end:.1f} of {duration:.1f} s")
-        else:
-            stage.log(line)
-
-    return on_line
-
-
-def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
+def transcribe(job: stage.TranscriptionJob, progress: stage.Progress) -> Dict[str, Any]:
     mlx_whisper = stage.import_backend("mlx_whisper", environment="mlx")
     mx = stage.import_backend("mlx.core", environment="mlx")
     # MLX computes on the Metal GPU by default; the CPU is the fallback after a Metal error.
@@ -62,7 +38,7 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
         mx.set_default_device(mx.cpu)
     fp16 = stage.float_type(job.device, job.compute_type) == "float16"
     progress.report(0, f"transcribing with {job.model} on {job.device}")
-    with stage.stdout_lines(_segment_printer(progress, job.audio.duration)):
+    with stage.printed_progress(_SEGMENT_LINE, _report_segments(progress, job.audio.duration)):
         transcript = mlx_whisper.transcribe(
             job.audio.path,
             path_or_hf_repo=job.model,
@@ -72,14 +48,11 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
             fp16=fp16,
             verbose=True,
         )
-    heard = []
-    for segment in transcript["segments"]:
-        words = [(word["word"], word["start"], word["end"]) for word in segment.get("words", [])]
-        result = stage.heard_segment(segment["text"], segment["start"], segment["end"], words)
-        if result is not None:
-            heard.append(result)
-    progress.report(1, f"transcribed {len(heard)} segments")
-    return {"language": "en" if job.task == "translate" else transcript["language"], "segments": heard}
+    segments = (
+        (segment["text"], segment["start"], segment["end"], [(word["word"], word["start"], word["end"]) for word in segment.get("words", [])])
+        for segment in transcript["segments"]
+    )
+    return stage.transcription_result(job, transcript["language"], segments, progress)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict
 
 import bollyx_stage as stage
 
@@ -20,43 +20,26 @@ _PROGRESS_LINE = re.compile(r"^Progress: (\d+(?:\.\d+)?)%")
 
 
 @dataclass(frozen=True)
-class Job:
-    device: str
-    compute_type: str
-    model: str
-    output: str
+class Job(stage.TranscriptionJob):
     threads: int
-    audio: stage.SpeechAudio
-    language: Optional[str]
-    task: str
     beam_size: int
     batch_size: int
 
 
 def read_job(request: stage.Request) -> Job:
     return Job(
-        device=request.device(("cpu", "cuda")),
-        compute_type=request.compute_type(),
-        model=request.model(),
-        output=request.output(),
+        **vars(stage.read_transcription_job(request, ("cpu", "cuda"))),
         threads=request.integer("threads"),
-        audio=request.speech_audio("audio"),
-        language=request.optional_language("language"),
-        task=request.choice("task", ("transcribe", "translate")),
         beam_size=request.integer("beamSize"),
         batch_size=request.integer("batchSize"),
     )
 
 
-def _progress_printer(progress: stage.Progress) -> Callable[[str], None]:
-    def on_line(line: str) -> None:
-        match = _PROGRESS_LINE.match(line)
-        if match:
-            progress.report(float(match.group(1)) / 100, f"transcribed {match.group(1)}% of the speech chunks")
-        else:
-            stage.log(line)
+def _report_chunks(progress: stage.Progress) -> Callable[[re.Match[str]], None]:
+    def report(match: re.Match[str]) -> None:
+        progress.report(float(match.group(1)) / 100, f"transcribed {match.group(1)}% of the speech chunks")
 
-    return on_line
+    return report
 
 
 def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
@@ -73,15 +56,10 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
         threads=job.threads,
     )
     audio = whisperx.load_audio(job.audio.path)
-    with stage.stdout_lines(_progress_printer(progress)):
+    with stage.printed_progress(_PROGRESS_LINE, _report_chunks(progress)):
         transcript = model.transcribe(audio, batch_size=job.batch_size, language=job.language, task=job.task, print_progress=True)
-    heard = []
-    for segment in transcript["segments"]:
-        result = stage.heard_segment(segment["text"], segment["start"], segment["end"], [])
-        if result is not None:
-            heard.append(result)
-    progress.report(1, f"transcribed {len(heard)} segments")
-    return {"language": "en" if job.task == "translate" else transcript["language"], "segments": heard}
+    segments = ((segment["text"], segment["start"], segment["end"], []) for segment in transcript["segments"])
+    return stage.transcription_result(job, transcript["language"], segments, progress)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import unicodedata
 import wave
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterator, List, NamedTuple, NoReturn, Optional, Protocol, Sequence, Set, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, NoReturn, Optional, Protocol, Sequence, Set, Tuple, TypeVar
 
 _EXIT_STATUSES = {"FAILED": 1, "BAD_REQUEST": 2, "MODEL_MISSING": 3, "DEVICE_ERROR": 4, "BACKEND_MISSING": 5}
 
@@ -244,6 +244,20 @@ def _is_timed_text(item: Any) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class ThreadedJob:
+    """The fields a stage that computes with torch reads first: device, model, output and its CPU threads."""
+
+    device: str
+    model: str
+    output: str
+    threads: int
+
+
+def read_threaded_job(request: Request, devices: Sequence[str]) -> ThreadedJob:
+    return ThreadedJob(device=request.device(devices), model=request.model(), output=request.output(), threads=request.integer("threads"))
+
+
 def flores_code(language: str, backend: str, supported: Optional[Sequence[str]] = None) -> str:
     """The FLORES-200 code of an ISO 639-1 code, when `backend` translates that language."""
     code = FLORES_200.get(language)
@@ -434,8 +448,17 @@ class _LineSink(io.TextIOBase):
 
 
 @contextlib.contextmanager
-def stdout_lines(on_line: Callable[[str], None]) -> Iterator[None]:
-    """Hands each line printed to stdout to `on_line`: for libraries that report progress only by printing."""
+def printed_progress(pattern: re.Pattern[str], report: Callable[[re.Match[str]], None]) -> Iterator[None]:
+    """Hands each line printed to stdout that `pattern` matches to `report`, and logs the others: for
+    libraries that report progress only by printing."""
+
+    def on_line(line: str) -> None:
+        match = pattern.match(line)
+        if match:
+            report(match)
+        else:
+            log(line)
+
     sink = _LineSink(on_line)
     with contextlib.redirect_stdout(sink):
         yield
@@ -503,6 +526,47 @@ def heard_segment(text: str, start: float, end: float, raw_words: Sequence[RawWo
     }
 
 
+RawSegment = Tuple[str, float, float, Sequence[RawWord]]
+
+
+def heard_segments(segments: Iterable[RawSegment]) -> List[Dict[str, Any]]:
+    """The segments (text, start, end, words) in which something was heard, as `heard_segment` makes them."""
+    return [heard for heard in (heard_segment(*segment) for segment in segments) if heard is not None]
+
+
+@dataclass(frozen=True)
+class TranscriptionJob:
+    """What every ASR request holds: device, computeType, model, output, audio (the speech WAV), language
+    (None to detect it) and task (transcribe|translate)."""
+
+    device: str
+    compute_type: str
+    model: str
+    output: str
+    audio: SpeechAudio
+    language: Optional[str]
+    task: str
+
+
+def read_transcription_job(request: Request, devices: Sequence[str]) -> TranscriptionJob:
+    return TranscriptionJob(
+        device=request.device(devices),
+        compute_type=request.compute_type(),
+        model=request.model(),
+        output=request.output(),
+        audio=request.speech_audio("audio"),
+        language=request.optional_language("language"),
+        task=request.choice("task", ("transcribe", "translate")),
+    )
+
+
+def transcription_result(job: TranscriptionJob, detected_language: str, segments: Iterable[RawSegment], progress: Progress) -> Dict[str, Any]:
+    """The ASR result: the heard segments, in the language detected, or English when the task translated."""
+    heard = heard_segments(segments)
+    progress.report(1, f"transcribed {len(heard)} segments")
+    return {"language": "en" if job.task == "translate" else detected_language, "segments": heard}
+
+
 @dataclass(frozen=True)
 class TranslationJob:
     device: str
@@ -553,3 +617,26 @@ def translate_in_batches(
         progress.report(done / len(todo), f"translated {done} of {len(todo)} texts")
     progress.report(1, f"translated {len(todo)} texts")
     return translated
+
+
+# The translation models' own limit (max_source_positions): subtitle lines are far shorter, and a longer
+# text is cut rather than failing its batch.
+_TRANSLATION_MAX_TOKENS = 256
+_TRANSLATION_BEAMS = 5
+
+
+def prepare_torch(torch: ModuleType, job: TranslationJob, progress: Progress) -> Tuple[Any, Any]:
+    """Gives torch the job's CPU threads and says the model is loading; returns the torch device and the
+    float dtype the job computes in."""
+    torch.set_num_threads(job.threads)
+    device = torch.device(TORCH_DEVICES[job.device])
+    dtype = getattr(torch, float_type(job.device, job.compute_type))
+    progress.report(0, f"loading {job.model} on {job.device}")
+    return device, dtype
+
+
+def generate_translations(torch: ModuleType, model: Any, tokenizer: Any, texts: List[str], device: Any, **options: Any) -> Any:
+    """The token ids a transformers sequence-to-sequence model generates for a batch, by beam search."""
+    inputs = tokenizer(texts, truncation=True, padding="longest", max_length=_TRANSLATION_MAX_TOKENS, return_tensors="pt").to(device)
+    with torch.inference_mode():
+        return model.generate(**inputs, num_beams=_TRANSLATION_BEAMS, max_length=_TRANSLATION_MAX_TOKENS, **options)

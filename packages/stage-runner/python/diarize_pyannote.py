@@ -20,11 +20,7 @@ _STEPS = ("segmentation", "speaker_counting", "embeddings", "discrete_diarizatio
 
 
 @dataclass(frozen=True)
-class Job:
-    device: str
-    model: str
-    output: str
-    threads: int
+class Job(stage.ThreadedJob):
     audio: str
     min_speakers: Optional[int]
     max_speakers: Optional[int]
@@ -32,10 +28,7 @@ class Job:
 
 def read_job(request: stage.Request) -> Job:
     job = Job(
-        device=request.device(("cpu", "cuda", "metal")),
-        model=request.model(),
-        output=request.output(),
-        threads=request.integer("threads"),
+        **vars(stage.read_threaded_job(request, ("cpu", "cuda", "metal"))),
         audio=request.readable_file("audio"),
         min_speakers=request.optional_integer("minSpeakers"),
         max_speakers=request.optional_integer("maxSpeakers"),

@@ -18,9 +18,6 @@ _LANGUAGES = (
     "asm_Beng", "ben_Beng", "eng_Latn", "guj_Gujr", "hin_Deva", "kan_Knda", "kas_Arab", "mal_Mlym", "mar_Deva",
     "npi_Deva", "ory_Orya", "pan_Guru", "san_Deva", "snd_Arab", "tam_Taml", "tel_Telu", "urd_Arab",
 )
-# The models' own limit (max_source_positions); subtitle lines are far shorter.
-_MAX_TOKENS = 256
-_BEAMS = 5
 
 
 def read_job(request: stage.Request) -> stage.TranslationJob:
@@ -38,10 +35,7 @@ def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, 
     transformers = stage.import_backend("transformers", environment="indictrans2")
     torch = stage.import_backend("torch", environment="indictrans2")
     toolkit = stage.import_backend("IndicTransToolkit", environment="indictrans2")
-    torch.set_num_threads(job.threads)
-    device = torch.device(stage.TORCH_DEVICES[job.device])
-    dtype = getattr(torch, stage.float_type(job.device, job.compute_type))
-    progress.report(0, f"loading {job.model} on {job.device}")
+    device, dtype = stage.prepare_torch(torch, job, progress)
     processor = toolkit.IndicProcessor(inference=True)
     tokenizer = transformers.AutoTokenizer.from_pretrained(job.model, trust_remote_code=True)
     model = transformers.AutoModelForSeq2SeqLM.from_pretrained(job.model, trust_remote_code=True).to(device=device, dtype=dtype).eval()
@@ -49,9 +43,7 @@ def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, 
     def translate_batch(batch: List[str]) -> List[str]:
         # The processor tags each text with its language pair and normalises its script.
         tagged = processor.preprocess_batch(batch, src_lang=job.source_code, tgt_lang=job.target_code)
-        inputs = tokenizer(tagged, truncation=True, padding="longest", max_length=_MAX_TOKENS, return_tensors="pt").to(device)
-        with torch.inference_mode():
-            generated = model.generate(**inputs, num_beams=_BEAMS, max_length=_MAX_TOKENS)
+        generated = stage.generate_translations(torch, model, tokenizer, tagged, device)
         with _target_vocabulary(tokenizer):
             decoded = tokenizer.batch_decode(generated, skip_special_tokens=True, clean_up_tokenization_spaces=True)
         return processor.postprocess_batch(decoded, lang=job.target_code)

@@ -11,10 +11,6 @@ from typing import Any, Dict, List
 
 import bollyx_stage as stage
 
-# Subtitle lines are far shorter; a longer text is cut rather than failing the batch.
-_MAX_TOKENS = 256
-_BEAMS = 5
-
 
 def read_job(request: stage.Request) -> stage.TranslationJob:
     return stage.read_translation_job(request, "NLLB-200")
@@ -23,19 +19,14 @@ def read_job(request: stage.Request) -> stage.TranslationJob:
 def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, Any]:
     transformers = stage.import_backend("transformers", environment="indictrans2")
     torch = stage.import_backend("torch", environment="indictrans2")
-    torch.set_num_threads(job.threads)
-    device = torch.device(stage.TORCH_DEVICES[job.device])
-    dtype = getattr(torch, stage.float_type(job.device, job.compute_type))
-    progress.report(0, f"loading {job.model} on {job.device}")
+    device, dtype = stage.prepare_torch(torch, job, progress)
     tokenizer = transformers.AutoTokenizer.from_pretrained(job.model, src_lang=job.source_code)
     model = transformers.AutoModelForSeq2SeqLM.from_pretrained(job.model).to(device=device, dtype=dtype).eval()
     # NLLB writes the language whose token starts its output.
     target_token = tokenizer.convert_tokens_to_ids(job.target_code)
 
     def translate_batch(batch: List[str]) -> List[str]:
-        inputs = tokenizer(batch, return_tensors="pt", padding=True, truncation=True, max_length=_MAX_TOKENS).to(device)
-        with torch.inference_mode():
-            generated = model.generate(**inputs, forced_bos_token_id=target_token, num_beams=_BEAMS, max_length=_MAX_TOKENS)
+        generated = stage.generate_translations(torch, model, tokenizer, batch, device, forced_bos_token_id=target_token)
         return tokenizer.batch_decode(generated, skip_special_tokens=True)
 
     return {"language": job.target, "texts": stage.translate_in_batches(job.texts, job.batch_size, translate_batch, progress)}

@@ -9,6 +9,7 @@ export { binary } from './executors/binary';
 export { python } from './executors/python';
 export { container } from './executors/container';
 export { ContainerImageMissingError } from './executors/container-errors';
+export type { StageInImage } from './executors/container-errors';
 export type {
   AttemptFailure,
   BinaryExecutor,
@@ -60,6 +61,9 @@ export {
   MuxVerifyFailedError,
 } from './stages/mux/mux-errors';
 export { buildSubtitlePipeline } from './pipeline/build-subtitle-pipeline';
+export { containerizeStages } from './pipeline/containerize-stages';
+export type { ContainerizeStagesOptions, StageImageRef } from './pipeline/containerize-stages';
+export { imageStageOf } from './pipeline/image-stage-of';
 export { subtitlePipelineOptionsSchema } from './pipeline/subtitle-pipeline-options';
 export type { SubtitlePipelineOptions } from './pipeline/subtitle-pipeline-options';
 export { asrHubModel, pipelineBackends, pythonStageNeeds, translationHubModel } from './pipeline/python-backends';

@@ -23,6 +23,12 @@ export const CONFIG_FLAG_ARGS = {
   mux: { type: 'boolean', description: 'Mux the subtitles into copies of the video (default on; --no-mux to skip)' },
 } as const satisfies ArgsDef;
 
+/** Where the config file and the jobs are, for every command that resolves a job config. */
+export const WORKSPACE_ARGS = {
+  config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
+  workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+} as const satisfies ArgsDef;
+
 type ConfigFlag = keyof typeof CONFIG_FLAG_ARGS;
 
 /** The config field each flag sets. */

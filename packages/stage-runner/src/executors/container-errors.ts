@@ -1,11 +1,23 @@
 import { BollyxError } from '@bollyx/errors';
 
-/** The stage's container image is not in the engine's local image store: nothing was started. */
+/** A stage and the image it runs in. */
+export interface StageInImage {
+  /** A stage id, or the stage family an image serves (`asr-whispercpp`, `asr-faster-whisper`, …). */
+  stage: string;
+  image: string;
+}
+
+/** Images the engine does not have, in its local image store: nothing was started. */
 export class ContainerImageMissingError extends BollyxError {
-  constructor(stageId: string, facts: { engine: 'docker' | 'podman'; image: string; mode: 'docker-cpu' | 'docker-gpu' }) {
-    super('CONTAINER_IMAGE_MISSING', `Stage ${stageId} runs in the image ${facts.image}, which ${facts.engine} does not have`, {
+  constructor(missing: readonly StageInImage[], facts: { engine: 'docker' | 'podman'; mode: 'docker-cpu' | 'docker-gpu' }) {
+    const [first] = missing;
+    const message =
+      missing.length === 1 && first !== undefined
+        ? `Stage ${first.stage} runs in the image ${first.image}, which ${facts.engine} does not have`
+        : `${facts.engine} does not have the images these stages run in: ${missing.map(({ stage, image }) => `${stage} (${image})`).join(', ')}`;
+    super('CONTAINER_IMAGE_MISSING', message, {
       hint: `Build the images with \`bollyx docker build --mode ${facts.mode} --engine ${facts.engine}\`, then run again`,
-      details: { stageId, ...facts },
+      details: { ...facts, missing },
     });
   }
 }

@@ -29,9 +29,8 @@ export async function requireContainerImage(executor: ContainerExecutor, ctx: St
   const result = await engineCommand(executor, ['image', 'inspect', '--format', '{{.Id}}', executor.image], ctx.signal);
   if (ctx.signal.aborted) throw ctx.signal.reason;
   if (result.exitCode !== 0 && NO_SUCH_IMAGE.test(String(result.stderr))) {
-    throw new ContainerImageMissingError(ctx.stageId, {
+    throw new ContainerImageMissingError([{ stage: ctx.stageId, image: executor.image }], {
       engine: executor.engine,
-      image: executor.image,
       mode: ctx.device === 'cuda' ? 'docker-gpu' : 'docker-cpu',
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stageDefinitionSchema } from '../stage-definition';
 import { stageKey } from '../stage-key';
-import { container, containerInvocation } from './container';
+import { container, containerInvocation, containerRequest } from './container';
 import type { StageContext } from './executor';
 
 function context(device: StageContext['device']): StageContext {
@@ -80,6 +80,32 @@ describe('containerInvocation', () => {
     const cpu = containerInvocation(asr('docker'), context('cpu'), {}).args;
     expect(cpu).not.toContain('--gpus');
     expect(cpu).not.toContain('--user');
+  });
+
+  it('passes the request by its path inside the job folder, or mounts one that lies outside', () => {
+    const inJob = containerInvocation(asr('docker'), context('cpu'), {}, '/jobs/j1/transcripts/asr.partial-r1request.json').args;
+    expect(inJob.slice(-2)).toEqual(['--request', '/job/transcripts/asr.partial-r1request.json']);
+
+    const outside = containerInvocation(asr('docker'), context('cpu'), {}, '/tmp/bollyx-r1-asr-request.json').args;
+    expect(outside).toContain('/tmp/bollyx-r1-asr-request.json:/inputs/request/bollyx-r1-asr-request.json:ro');
+    expect(outside.slice(-2)).toEqual(['--request', '/inputs/request/bollyx-r1-asr-request.json']);
+  });
+
+  it('rewrites the host paths of a request to the container’s, and nothing else', () => {
+    const request = {
+      output: '/jobs/j1/transcripts/asr.partial-r1.json',
+      movie: '/home/me/Movies/Sholay (1975).mkv',
+      model: '/home/me/.cache/bollyx/models/ggml-base.bin',
+      texts: ['/jobs/j1x/elsewhere', 'relative/path', 'नमस्ते'],
+      beam: 5,
+    };
+    expect(containerRequest(asr('docker'), context('cpu'), request)).toEqual({
+      output: '/job/transcripts/asr.partial-r1.json',
+      movie: '/inputs/1/Sholay (1975).mkv',
+      model: '/models/ggml-base.bin',
+      texts: ['/jobs/j1x/elsewhere', 'relative/path', 'नमस्ते'],
+      beam: 5,
+    });
   });
 
   it('refuses a host path that --volume cannot carry', () => {

@@ -81,6 +81,14 @@ export interface ContainerExecutor extends SubprocessExecutorBase {
   modelCacheDir?: string;
   /** The command inside the container; ctx paths are given as the container sees them (/job/…). */
   command(ctx: StageContext): readonly string[];
+  /**
+   * The JSON request of the stage-script contract, as a python executor's: made per attempt (may be a
+   * promise) from the host's view of ctx, so it can read the needed stages' files. Host paths in it that
+   * the container sees (the job folder, the inputs, the model cache) are rewritten to the container's; it
+   * is written beside the stage's first output, inside the job folder, and `--request /job/…` follows the
+   * command.
+   */
+  request?(ctx: StageContext): unknown;
 }
 
 export type Executor = InProcessExecutor | BinaryExecutor | PythonExecutor | ContainerExecutor;

@@ -33,10 +33,15 @@ export async function withPythonArguments<T>(
 ): Promise<T> {
   const extra = executor.args?.(ctx) ?? [];
   if (executor.request === undefined) return attempt(extra);
+  return withRequestFile(ctx, await executor.request(ctx), (file) => attempt(['--request', file, ...extra]));
+}
+
+/** Writes `request` as JSON to the attempt's request file, runs `attempt` with its path, and removes it after. */
+export async function withRequestFile<T>(ctx: StageContext, request: unknown, attempt: (file: string) => Promise<T>): Promise<T> {
   const file = requestPath(ctx);
-  await writeFile(file, `${JSON.stringify(await executor.request(ctx), null, 2)}\n`, 'utf8');
+  await writeFile(file, `${JSON.stringify(request, null, 2)}\n`, 'utf8');
   try {
-    return await attempt(['--request', file, ...extra]);
+    return await attempt(file);
   } finally {
     await rm(file, { force: true });
   }

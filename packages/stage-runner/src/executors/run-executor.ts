@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import { execa, type ExecaError } from 'execa';
 import { isBollyxError } from '@bollyx/errors';
 import { StageCommandFailedError, StageCrashedError } from '../errors';
-import { containerInvocation } from './container';
-import { withPythonArguments } from './python';
+import { containerInvocation, containerRequest } from './container';
+import { withPythonArguments, withRequestFile } from './python';
 import { requireContainerImage, withContainerStop } from './container-lifecycle';
 import type { Executor, ProgressParser, StageContext } from './executor';
 
@@ -29,9 +29,14 @@ export async function runExecutor(executor: Executor, ctx: StageContext, options
       return withPythonArguments(executor, ctx, (args) => runSubprocess(interpreter, ['-u', executor.script, ...args], executor, ctx, options));
     }
     case 'container': {
-      const { file, args } = containerInvocation(executor, ctx, { uid: process.getuid?.(), gid: process.getgid?.() });
+      const attempt = (requestFile?: string) => {
+        const { file, args } = containerInvocation(executor, ctx, { uid: process.getuid?.(), gid: process.getgid?.() }, requestFile);
+        return withContainerStop(executor, ctx, options.killGraceMs, () => runSubprocess(file, args, executor, ctx, options));
+      };
       await requireContainerImage(executor, ctx);
-      return withContainerStop(executor, ctx, options.killGraceMs, () => runSubprocess(file, args, executor, ctx, options));
+      if (executor.request === undefined) return attempt();
+      // Made from the host's view (it may read the needed stages' files), written in the container's.
+      return withRequestFile(ctx, containerRequest(executor, ctx, await executor.request(ctx)), attempt);
     }
   }
 }

@@ -67,7 +67,16 @@ export interface ScriptCase {
 const CTRANSLATE2_OUT_OF_MEMORY = 'CUDA failed with error out of memory';
 const TORCH_OUT_OF_MEMORY = 'CUDA out of memory. Tried to allocate 2.00 GiB';
 const speech = (audio: string) => ({ audio, language: 'hi', task: 'transcribe', beamSize: 5 });
-const texts = ['एक दो तीन', '', 'चार पाँच'];
+const translation = (model: string) => ({
+  device: 'cuda',
+  computeType: 'float16',
+  model,
+  threads: 2,
+  source: 'hi',
+  target: 'en',
+  texts: ['एक दो तीन', '', 'चार पाँच'],
+  batchSize: 2,
+});
 
 export const scriptCases: ScriptCase[] = [
   {
@@ -129,16 +138,7 @@ export const scriptCases: ScriptCase[] = [
     schema: translateResultSchema,
     gpu: 'cuda',
     outOfMemory: TORCH_OUT_OF_MEMORY,
-    request: () => ({
-      device: 'cuda',
-      computeType: 'float16',
-      model: 'ai4bharat/indictrans2-indic-en-1B',
-      threads: 2,
-      source: 'hi',
-      target: 'en',
-      texts,
-      batchSize: 2,
-    }),
+    request: () => translation('ai4bharat/indictrans2-indic-en-1B'),
     badField: { key: 'target', value: 'fr', message: /IndicTrans2 does not translate the language 'fr'/ },
   },
   {
@@ -147,16 +147,7 @@ export const scriptCases: ScriptCase[] = [
     schema: translateResultSchema,
     gpu: 'cuda',
     outOfMemory: TORCH_OUT_OF_MEMORY,
-    request: () => ({
-      device: 'cuda',
-      computeType: 'float16',
-      model: 'facebook/nllb-200-distilled-600M',
-      threads: 2,
-      source: 'hi',
-      target: 'en',
-      texts,
-      batchSize: 2,
-    }),
+    request: () => translation('facebook/nllb-200-distilled-600M'),
     badField: { key: 'source', value: 'xx', message: /NLLB-200 does not translate the language 'xx'/ },
   },
 ];

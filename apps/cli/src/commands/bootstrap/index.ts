@@ -2,10 +2,11 @@ import { findConfigFile, loadConfigFile, resolveWorkspace } from '@bollyx/job-co
 import { bootstrap, BootstrapFailedError } from '@bollyx/preflight';
 import type { BootstrapItem } from '@bollyx/preflight';
 import { defineCommand } from 'citty';
-import { exitCodeFor } from '../../output/exit-codes';
+import { WORKSPACE_ARGS } from '../../output/config-flags';
+import { writeJsonReport } from '../../output/json-report';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { jobStages } from '../preflight/job-stages';
+import { jobStages } from '../../pipeline/job-stages';
 import { askToProceed } from './ask-to-proceed';
 import { bootstrapProgressView } from './bootstrap-progress';
 import { renderItem } from './render-item';
@@ -32,8 +33,7 @@ export default defineCommand({
     'cache-models': { type: 'boolean', description: 'Also pull the Hugging Face models of the configured Python backends' },
     'skip-cache': { type: 'boolean', description: 'Pull no models' },
     force: { type: 'boolean', description: 'Redo everything: detect the hardware, rebuild the engine, recreate the environments, pull the models' },
-    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
-    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    ...WORKSPACE_ARGS,
   },
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
@@ -71,8 +71,7 @@ export default defineCommand({
         const failed = report.items.filter((item) => item.status === 'failed');
         const failure = failed.length > 0 ? new BootstrapFailedError(failed) : undefined;
         if (args.json) {
-          process.stdout.write(`${JSON.stringify({ ...report, ...(failure ? { error: failure.toJSON() } : {}) })}\n`);
-          if (failure) process.exitCode = exitCodeFor(failure.code);
+          writeJsonReport(report, failure);
           return;
         }
         if (failure) throw failure;

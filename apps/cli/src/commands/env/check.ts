@@ -1,7 +1,7 @@
 import { checkEnvironment, environmentError, environmentsDir, loadEnvironmentSpecs } from '@bollyx/environment-manager';
 import type { EnvironmentStatus } from '@bollyx/environment-manager';
 import { defineCommand } from 'citty';
-import { exitCodeFor } from '../../output/exit-codes';
+import { writeJsonReport } from '../../output/json-report';
 import { runAction } from '../../output/run-action';
 import { renderEnvironmentStatuses } from './render-environments';
 
@@ -32,8 +32,7 @@ export default defineCommand({
       for (const name of names) statuses.push(await checkEnvironment(name, { deep: args.deep }));
       const error = failureOf(statuses, Boolean(args.name));
       if (args.json) {
-        process.stdout.write(`${JSON.stringify({ ok: error === undefined, environments: statuses, ...(error ? { error: error.toJSON() } : {}) })}\n`);
-        if (error) process.exitCode = exitCodeFor(error.code);
+        writeJsonReport({ ok: error === undefined, environments: statuses }, error);
         return;
       }
       process.stdout.write(renderEnvironmentStatuses(environmentsDir(), statuses));

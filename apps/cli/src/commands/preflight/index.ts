@@ -6,10 +6,11 @@ import type { RunPreflightOptions } from '@bollyx/preflight';
 import type { Recommendation } from '@bollyx/hardware-detection';
 import { defineCommand } from 'citty';
 import { detectMachine } from '../../hardware/detect-machine';
-import { exitCodeFor } from '../../output/exit-codes';
+import { WORKSPACE_ARGS } from '../../output/config-flags';
+import { writeJsonReport } from '../../output/json-report';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { jobStages } from './job-stages';
+import { jobStages } from '../../pipeline/job-stages';
 import { renderChecks } from './render-checks';
 
 type Subject = Pick<RunPreflightOptions, 'config' | 'mediaPath' | 'mediaInfo'>;
@@ -44,8 +45,7 @@ export default defineCommand({
     target: { type: 'positional', description: 'A film, or the id or folder of a prepared job (default: the workspace config alone)', required: false },
     json: { type: 'boolean', description: 'Print the report as one JSON object' },
     refresh: { type: 'boolean', description: 'Check everything again instead of using results cached in the last 24 hours' },
-    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
-    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    ...WORKSPACE_ARGS,
   },
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
@@ -56,9 +56,7 @@ export default defineCommand({
         const report = await runPreflight({ ...subject, stagesOf: jobStages, workspace, profile, env: process.env, refresh: args.refresh, signal });
         const failure = report.ok ? undefined : new PreflightFailedError(report.checks.filter((check) => !check.ok));
         if (args.json) {
-          // One object, failure included, so a script reads a single line whatever happened.
-          process.stdout.write(`${JSON.stringify({ ...report, ...(failure ? { error: failure.toJSON() } : {}) })}\n`);
-          if (failure) process.exitCode = exitCodeFor(failure.code);
+          writeJsonReport(report, failure);
           return;
         }
         process.stdout.write(renderChecks(report.checks));

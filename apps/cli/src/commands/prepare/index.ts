@@ -1,6 +1,6 @@
 import { prepareJob, resolveWorkspace } from '@bollyx/job-config';
 import { defineCommand } from 'citty';
-import { CONFIG_FLAG_ARGS, configFlags } from '../../output/config-flags';
+import { CONFIG_FLAG_ARGS, configFlags, WORKSPACE_ARGS } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
@@ -30,8 +30,7 @@ export default defineCommand({
   args: {
     media: { type: 'positional', description: 'The movie or audio file (put -- before a name that starts with "-")', required: true },
     ...CONFIG_FLAG_ARGS,
-    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
-    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    ...WORKSPACE_ARGS,
     copy: { type: 'boolean', description: 'Copy the media into the job instead of hard-linking it' },
     explain: { type: 'boolean', description: 'Show every config value and where it came from' },
     json: { type: 'boolean', description: 'Print the job (id, dir, config, provenance, media) as JSON' },

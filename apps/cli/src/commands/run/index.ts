@@ -1,17 +1,30 @@
 import path from 'node:path';
 import type { Job } from '@bollyx/job-config';
 import { resolveWorkspace } from '@bollyx/job-config';
-import { resolveInterpreter } from '@bollyx/environment-manager';
-import { buildSubtitlePipeline, deliverOutputs, readSpeechSpans, runPipeline, subtitlePipelineOutputs } from '@bollyx/stage-runner';
+import { cacheRoot, resolveInterpreter } from '@bollyx/environment-manager';
+import {
+  buildSubtitlePipeline,
+  containerizeStages,
+  deliverOutputs,
+  imageStageOf,
+  readSpeechSpans,
+  runPipeline,
+  subtitlePipelineOutputs,
+} from '@bollyx/stage-runner';
 import type { PresetOverrides, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
 import { defineCommand } from 'citty';
 import { createPipelineProgress } from '../../output/progress/pipeline-progress';
 import { CONFIG_FLAG_ARGS, configFlags } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
-import { preflight } from './preflight';
+import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
+import type { JobStagesOf } from '@bollyx/preflight';
+import { jobStages } from '../../pipeline/job-stages';
+import { containerImages } from './container-images';
+import { provision } from './provision';
 import { resolveJob } from './resolve-job';
 import { renderRunSummary, runSummaryStage } from './run-summary';
 import type { RunSummary } from './run-summary';
+import { chosenImageMode, chosenRuntime, RUNTIME_ARGS } from './runtime-args';
 import { withStopSignals } from '../../process/stop-signals';
 import { detectMachine } from '../../hardware/detect-machine';
 
@@ -34,6 +47,17 @@ const absolute = (jobDir: string, outputs: SubtitlePipelineOutputs): SubtitlePip
   video: Object.fromEntries(Object.entries(outputs.video).map(([container, file]) => [container, path.join(jobDir, file)])),
 });
 
+/**
+ * What preflight checks under a container runtime: what the host runs. whisper-cli and the Python stages
+ * run in images, so no engine, build tools, Python or environment is needed here; their models are pulled
+ * by provision before the first stage (the model cache is mounted into the containers). The config is
+ * read through jobStages all the same, so a config the pipeline cannot run fails the config check.
+ */
+const hostStages: JobStagesOf = (config) => {
+  jobStages(config);
+  return { whisperCpp: false, python: [] };
+};
+
 export default defineCommand({
   meta: {
     name: 'run',
@@ -49,6 +73,7 @@ export default defineCommand({
     offline: { type: 'boolean', description: 'Never download (default: BOLLYX_OFFLINE); missing models fail' },
     config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
     workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    ...RUNTIME_ARGS,
     json: { type: 'boolean', description: 'Progress as JSON lines on stdout; the last line is the run summary' },
   },
   run: ({ args }) =>
@@ -56,6 +81,7 @@ export default defineCommand({
       withStopSignals(async (signal) => {
         const json = Boolean(args.json);
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
+        const runtime = chosenRuntime(args.runtime, process.env);
         const { profile, recommendation } = await detectMachine(workspace, signal);
         const { job, ignoredFlags } = await resolveJob(args.media, { workspace, configFile: args.config, recommendation, flags: configFlags(args), signal });
         if (ignoredFlags.length > 0) {
@@ -68,18 +94,47 @@ export default defineCommand({
           process.stderr.write('bollyx: warning: source language auto: Whisper often hears Hindi as Urdu; pass -s hi when you know it\n');
         }
 
-        const found = await preflight({ config, profile, offline: args.offline || undefined, json, signal });
         const mediaPath = path.join(job.dir, job.media.file);
-        const stages = buildSubtitlePipeline({
+        // Checks first, so a job that would stop partway (no ffmpeg, a missing environment, no disk) does not start.
+        const report = await runPreflight({
+          config: { resolved: config },
+          stagesOf: runtime === 'native' ? jobStages : hostStages,
+          mediaPath,
+          mediaInfo: job.media.info,
+          workspace,
+          profile,
+          env: process.env,
+          // A missing engine or model is built or pulled below (which fails clearly when offline).
+          provisions: true,
+          signal,
+        });
+        if (!report.ok) throw new PreflightFailedError(report.checks.filter((check) => !check.ok));
+        // Every image is asked for before anything is built or pulled: a missing one names the build command.
+        const containers =
+          runtime === 'native' ? undefined : await containerImages(jobStages(config), { engine: runtime, mode: chosenImageMode(args.imageMode, profile), signal });
+        const found = await provision({ config, profile, offline: args.offline || undefined, json, signal, containers });
+        const built = buildSubtitlePipeline({
           config,
           mediaPath,
-          whisperCli: found.engine,
+          whisperCli: found.whisperCli,
           asrModelPath: found.asrModelPath,
           vadModelPath: found.vadModelPath,
           python: found.python,
           threads: config.asr.threads ?? recommendation?.threads.value ?? 4,
           presetOverrides: presetOverrides(job),
         });
+        // whisper-cli and the Python stages go into their images; the in-process stages stay here.
+        const stages =
+          containers === undefined
+            ? built
+            : containerizeStages(built, {
+                engine: containers.engine,
+                modelCacheDir: cacheRoot(process.env),
+                imageFor: (stage) => {
+                  const imageStage = imageStageOf(stage);
+                  return imageStage === undefined ? undefined : containers.images.get(imageStage);
+                },
+              });
 
         const progress = createPipelineProgress({ json });
         let pipeline;

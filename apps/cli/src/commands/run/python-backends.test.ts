@@ -80,10 +80,11 @@ describe('bollyx run with Python backends', () => {
     const command = ['run', 'samples/sample-hi-en.mp4', '-s', 'hi', '-t', 'en', '--asr', 'faster-whisper', '--diarize', '--translator', 'nllb', '--json'];
 
     const missing = await bollyx(command);
-    expect(missing.exitCode, missing.stderr).toBe(61);
+    // Preflight refuses the job: its exit code is distinct from a pipeline failure's.
+    expect(missing.exitCode, missing.stderr).toBe(70);
     const refusal = JSON.parse(missing.stdout.trim().split('\n').at(-1)!) as { ok: boolean; error: { code: string; message: string; hint: string } };
-    expect(refusal.error.code).toBe('ENVIRONMENT_MISSING');
-    expect(`${refusal.error.message} ${refusal.error.hint}`).toContain('bollyx env create whisperx');
+    expect(refusal.error.code).toBe('PREFLIGHT_FAILED');
+    for (const name of ['whisperx', 'pyannote', 'indictrans2']) expect(refusal.error.hint).toContain(`bollyx env create ${name}`);
     expect(missing.stdout).not.toContain('stage-start');
 
     for (const name of ['whisperx', 'pyannote', 'indictrans2']) {
@@ -92,7 +93,7 @@ describe('bollyx run with Python backends', () => {
     }
 
     const result = await bollyx(command);
-    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.exitCode, `${result.stderr}\n${result.stdout.slice(-1500)}`).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
       ok: boolean;
       stages: { id: string; status: string; backend?: string; device?: string }[];

