@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 
 // A private Docker daemon (Debian's docker.io): its own data root, exec root and socket in a temp
 // folder, no bridge and no iptables, so it needs no network setup and leaves the machine as it was.
@@ -19,11 +19,17 @@ export function privateDockerdSkipReason(options: { busybox?: boolean } = {}): s
   return undefined;
 }
 
+export interface DockerResult {
+  exitCode: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
 export interface PrivateDockerd {
   /** This process's environment with DOCKER_HOST set to the daemon's socket. */
   env: NodeJS.ProcessEnv;
   /** The docker client against this daemon; never rejects. */
-  docker(args: readonly string[]): Promise<Result>;
+  docker(args: readonly string[]): Promise<DockerResult>;
   /** Stops the daemon and gives process.env its DOCKER_HOST back. */
   stop(): Promise<void>;
 }
@@ -46,7 +52,10 @@ export async function startPrivateDockerd(root: string): Promise<PrivateDockerd>
   const env = { ...process.env, DOCKER_HOST: `unix://${socket}` };
   const savedDockerHost = process.env.DOCKER_HOST;
   process.env.DOCKER_HOST = env.DOCKER_HOST;
-  const docker = (args: readonly string[]) => execa('docker', args, { env, extendEnv: false, reject: false });
+  const docker = async (args: readonly string[]): Promise<DockerResult> => {
+    const { exitCode, stdout, stderr } = await execa('docker', args, { env, extendEnv: false, reject: false });
+    return { exitCode, stdout, stderr };
+  };
 
   const stop = async () => {
     if (daemon.exitCode === null && daemon.signalCode === null) {

@@ -1,20 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withStopSignals } from './stop-signals';
 
 const listeners = () => process.listenerCount('SIGINT') + process.listenerCount('SIGTERM');
 
 describe('withStopSignals', () => {
-  it('aborts on the first stop signal and leaves the second to end the process', async () => {
+  it('aborts on the first stop signal and ends the process on the second', async () => {
     const before = listeners();
-    const result = await withStopSignals(async (signal) => {
-      expect(listeners()).toBe(before + 2);
-      process.emit('SIGINT');
-      expect(signal.aborted).toBe(true);
-      // Nothing of ours listens any more: a second Ctrl-C gets Node's default, which exits.
-      expect(listeners()).toBe(before);
-      return 'stopped';
-    });
-    expect(result).toBe('stopped');
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    try {
+      const result = await withStopSignals(async (signal) => {
+        expect(listeners()).toBe(before + 2);
+        process.emit('SIGINT');
+        expect(signal.aborted).toBe(true);
+        expect(exit).not.toHaveBeenCalled();
+        // Still listening while the cancelled work cleans up: with no handler, execa's exit hook would re-raise the signal.
+        expect(listeners()).toBe(before + 2);
+        process.emit('SIGTERM');
+        expect(exit).toHaveBeenCalledWith(130);
+        return 'stopped';
+      });
+      expect(result).toBe('stopped');
+    } finally {
+      exit.mockRestore();
+    }
   });
 
   it('removes its listeners when the action ends', async () => {

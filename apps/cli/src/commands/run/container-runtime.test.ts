@@ -108,61 +108,63 @@ describe.skipIf(skip !== undefined)(`bollyx run --runtime docker with a private 
     expect(error.details!.missing!.map(({ image }) => image.split(':')[0])).toEqual(['bollyx/asr-whispercpp-cuda']);
     expect(error.hint).toContain('bollyx docker build --mode docker-gpu');
   });
-});
 
-describe.skipIf(skip !== undefined)(`bollyx run --runtime docker running whisper-cli in an image${skip === undefined ? '' : ` (skipped: ${skip})`}`, () => {
-  let daemon: PrivateDockerd | undefined;
-  let model: string;
-  let image: string;
+  // After the tests above: from here on the engine has the whisper-cli image.
+  describe('with the whisper-cli image', () => {
+    let model: string;
+    let image: string;
 
-  beforeAll(async () => {
-    daemon = await startPrivateDockerd(await mkdtemp(path.join(scratch, 'dockerd-')));
-    model = (await writeTestWhisperModel(path.join(scratch, 'ggml-test-tiny.bin'), { seed: 7 })).path;
-    // This machine's whisper-cli (built once per machine) in an image FROM scratch, tagged as the docker-cpu
-    // asr-whispercpp image bollyx asks for: the real one is built from Debian, which needs a registry.
-    const engine = await ensureWhisperEngine();
-    const plan = await planBuild('docker-cpu', {
-      repository: 'bollyx-test',
-      nodes: [
-        {
-          name: 'whisper-cli',
-          description: 'this machine’s whisper-cli and its shared libraries',
-          modes: ['docker-cpu'],
-          dockerfile: 'FROM scratch\nCOPY rootfs/ /\n',
-          context: await rootfsOf(engine.binary, '/usr/local/bin/whisper-cli'),
-          estimatedSizeMb: 10,
-        },
-      ],
+    beforeAll(async () => {
+      model = (await writeTestWhisperModel(path.join(scratch, 'ggml-test-tiny.bin'), { seed: 7 })).path;
+      // This machine's whisper-cli (built once per machine) in an image FROM scratch, tagged as the docker-cpu
+      // asr-whispercpp image bollyx asks for: the real one is built from Debian, which needs a registry.
+      const engine = await ensureWhisperEngine();
+      const plan = await planBuild('docker-cpu', {
+        repository: 'bollyx-test',
+        nodes: [
+          {
+            name: 'whisper-cli',
+            description: 'this machine’s whisper-cli and its shared libraries',
+            modes: ['docker-cpu'],
+            dockerfile: 'FROM scratch\nCOPY rootfs/ /\n',
+            context: await rootfsOf(engine.binary, '/usr/local/bin/whisper-cli'),
+            estimatedSizeMb: 10,
+          },
+        ],
+      });
+      const built = (await buildImages(plan, { outDir: path.join(scratch, 'images'), env: daemon!.env })).images[0]!.ref;
+      image = (await imageForStage('asr-whispercpp', 'docker-cpu', { engine: 'docker', env: daemon!.env })).image;
+      expect((await daemon!.docker(['tag', built, image])).exitCode).toBe(0);
     });
-    const built = (await buildImages(plan, { outDir: path.join(scratch, 'images'), env: daemon.env })).images[0]!.ref;
-    image = (await imageForStage('asr-whispercpp', 'docker-cpu', { engine: 'docker', env: daemon.env })).image;
-    expect((await daemon.docker(['tag', built, image])).exitCode).toBe(0);
-  });
-  afterAll(() => daemon?.stop());
 
-  it('runs ASR and Whisper translation in the image and everything else here, then finds it all cached', async () => {
-    const command = ['run', 'samples/sample-hi-en.mp4', '-s', 'hi', '-t', 'en', '--model', model, '--runtime', 'docker', '--json'];
-    const env = { DOCKER_HOST: daemon!.env.DOCKER_HOST!, BOLLYX_ASR_BEAM_SIZE: '1' };
-    const result = await bollyx(command, env);
+    it('runs ASR and Whisper translation in the image and everything else here, then finds it all cached', async () => {
+      const command = ['run', 'samples/sample-hi-en.mp4', '-s', 'hi', '-t', 'en', '--model', model, '--runtime', 'docker', '--json'];
+      const env = { DOCKER_HOST: daemon!.env.DOCKER_HOST!, BOLLYX_ASR_BEAM_SIZE: '1' };
+      const result = await bollyx(command, env);
 
-    expect(result.exitCode, `${result.stderr}\n${result.stdout.slice(-1500)}`).toBe(0);
-    const summary = summaryOf(result.stdout);
-    expect(Object.fromEntries(summary.stages.map((stage) => [stage.id, stage.status]))).toEqual(
-      Object.fromEntries(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'subtitles', 'mux'].map((id) => [id, 'ran'])),
-    );
-    const executors = await Promise.all(
-      summary.stages.map(async ({ id }) => [id, manifestSchema.parse(JSON.parse(await readFile(path.join(summary.jobDir, 'manifests', `${id}.json`), 'utf8'))).executor]),
-    );
-    expect(Object.fromEntries(executors)).toMatchObject({ demux: 'in-process', vad: 'in-process', asr: 'container', translate: 'container', subtitles: 'in-process', mux: 'in-process' });
-    const log = await readFile(path.join(summary.jobDir, 'logs', 'asr.log'), 'utf8');
-    expect(log).toContain(`${image} /usr/local/bin/whisper-cli`);
-    expect(log).toContain('/inputs/0/ggml-test-tiny.bin');
-    // whisper-cli itself wrote into the job folder as the container sees it.
-    expect(log).toMatch(/saving output to '\/job\/transcripts\/whisper-transcribe\.partial-\w+\.json'/);
-    // The subtitles of what the random-weights model heard: valid SRT, whatever it heard.
-    for (const language of ['hi', 'en']) expect(Array.isArray(parseSrt(await readFile(summary.outputs.subtitles[language]!.srt, 'utf8')))).toBe(true);
+      expect(result.exitCode, `${result.stderr}\n${result.stdout.slice(-1500)}`).toBe(0);
+      const summary = summaryOf(result.stdout);
+      expect(Object.fromEntries(summary.stages.map((stage) => [stage.id, stage.status]))).toEqual(
+        Object.fromEntries(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'subtitles', 'mux'].map((id) => [id, 'ran'])),
+      );
+      const executors = await Promise.all(
+        summary.stages.map(async ({ id }) => [id, manifestSchema.parse(JSON.parse(await readFile(path.join(summary.jobDir, 'manifests', `${id}.json`), 'utf8'))).executor]),
+      );
+      expect(Object.fromEntries(executors)).toMatchObject({ demux: 'in-process', vad: 'in-process', asr: 'container', translate: 'container', subtitles: 'in-process', mux: 'in-process' });
+      const log = await readFile(path.join(summary.jobDir, 'logs', 'asr.log'), 'utf8');
+      expect(log).toContain(`${image} /usr/local/bin/whisper-cli`);
+      // whisper-cli itself wrote into the job folder as the container sees it.
+      expect(log).toMatch(/saving output to '\/job\/transcripts\/whisper-transcribe\.partial-\w+\.json'/);
+      // whisper-cli's own JSON, back in the job folder: the model it loaded where the container mounted it.
+      const whisperJson = async (file: string) => JSON.parse(await readFile(path.join(summary.jobDir, 'transcripts', file), 'utf8')) as unknown;
+      const params = { model: '/inputs/0/ggml-test-tiny.bin', language: 'hi' };
+      expect(await whisperJson('whisper-transcribe.json')).toMatchObject({ params: { ...params, translate: false }, result: { language: 'hi' } });
+      expect(await whisperJson('whisper-translate.json')).toMatchObject({ params: { ...params, translate: true } });
+      // The host stages went on from there: subtitles in both languages, whatever the random-weights model heard.
+      for (const language of ['hi', 'en']) parseSrt(await readFile(summary.outputs.subtitles[language]!.srt, 'utf8'));
 
-    const again = summaryOf((await bollyx(command, env)).stdout);
-    expect(again.stages.every((stage) => stage.status === 'cached')).toBe(true);
+      const again = summaryOf((await bollyx(command, env)).stdout);
+      expect(again.stages.every((stage) => stage.status === 'cached')).toBe(true);
+    });
   });
 });
