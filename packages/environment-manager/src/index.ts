@@ -4,3 +4,4 @@ export * from './environments/index';
 export * from './hub/index';
 export { cacheRoot } from './cache-root';
 export { findExecutable } from './find-executable';
+export { isProcessAlive } from './process-alive';

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isProcessAlive } from './process-alive';
 
 export interface LockFolderOptions {
   signal?: AbortSignal;
@@ -12,19 +13,9 @@ export interface LockFolderOptions {
 // A lock folder with no pid file this old belongs to a process that died between mkdir and writing it.
 const ORPHAN_AFTER_MS = 60_000;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function isStale(lockDir: string): Promise<{ stale: boolean; holderPid: number | undefined }> {
   const pid = Number.parseInt(await readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''), 10);
-  if (Number.isInteger(pid)) return { stale: !isAlive(pid), holderPid: pid };
+  if (Number.isInteger(pid)) return { stale: !isProcessAlive(pid), holderPid: pid };
   const age = await stat(lockDir).then((info) => Date.now() - info.mtimeMs, () => 0);
   return { stale: age > ORPHAN_AFTER_MS, holderPid: undefined };
 }

@@ -1,5 +1,6 @@
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { isProcessAlive } from '@bollyx/environment-manager';
 import { z } from 'zod';
 import { PipelineLockedError } from './errors';
 
@@ -9,16 +10,6 @@ const lockSchema = z.object({
   runId: z.string(),
   startedAt: z.string(),
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readHolder(lockPath: string): Promise<z.infer<typeof lockSchema> | undefined> {
   try {
@@ -43,7 +34,7 @@ export async function acquireJobLock(lockPath: string, runId: string): Promise<(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = await readHolder(lockPath);
       // An unreadable lock may be one being written this instant: only a dead pid on this host is stale.
-      const stale = current !== undefined && current.hostname === holder.hostname && !isAlive(current.pid);
+      const stale = current !== undefined && current.hostname === holder.hostname && !isProcessAlive(current.pid);
       if (!stale || attempt > 0) {
         throw new PipelineLockedError(lockPath, current ?? { pid: -1, hostname: 'unknown', runId: 'unknown', startedAt: 'unknown' });
       }

@@ -112,6 +112,11 @@ describe('containerInvocation', () => {
     const ctx = { ...context('cpu'), inputs: ['/media/C:/movie.mkv'] };
     expect(() => containerInvocation(asr('docker'), ctx, {})).toThrow(expect.objectContaining({ code: 'CONTAINER_PATH_UNSUPPORTED' }));
   });
+
+  it('mounts a Windows path: its drive colon is the one --volume expects', () => {
+    const ctx = { ...context('cpu'), jobDir: 'D:\\jobs\\j1', inputs: [] };
+    expect(containerInvocation(asr('docker'), ctx, {}).args).toContain('D:\\jobs\\j1:/job:rw');
+  });
 });
 
 describe('the stage key of a container stage', () => {

@@ -15,8 +15,11 @@ export function container(options: Omit<ContainerExecutor, 'kind'>): ContainerEx
   return { kind: 'container', ...options };
 }
 
+// A Windows drive (`C:\`) is the one colon Docker Desktop's --volume parser expects in a host path.
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
+
 function volume(hostPath: string, target: string, mode: 'ro' | 'rw'): string[] {
-  if (hostPath.includes(':')) throw new ContainerMountPathError(hostPath);
+  if (hostPath.replace(WINDOWS_DRIVE, '').includes(':')) throw new ContainerMountPathError(hostPath);
   return ['--volume', `${hostPath}:${target}:${mode}`];
 }
 

@@ -117,12 +117,11 @@ describe('containerizeStages', () => {
     expect(() => planPipeline(moved, {})).not.toThrow();
   });
 
-  it('runs whisper-cli with the same arguments in the image, the host binary no longer an input', async () => {
+  it('runs whisper-cli with the same arguments in the image', async () => {
     const stages = build({ sourceLanguage: 'hi', asr: { beamSize: 1 } });
     const native = byId(stages).asr!;
     const asr = byId(containerize(stages)).asr!;
-    expect(native.inputs).toEqual([ASR_MODEL, '/engines/whisper-cli']);
-    expect(asr.inputs).toEqual([ASR_MODEL]);
+    expect(asr.inputs).toEqual(native.inputs);
     expect(asr).toMatchObject({ backend: 'whisper.cpp', toolVersions: { 'whisper.cpp': '1.7.6' }, run: { image: IMAGES['asr-whispercpp']!.image, modelCacheDir: CACHE } });
     expect(asr.environment).toBeUndefined();
 
@@ -138,7 +137,7 @@ describe('containerizeStages', () => {
     if (native.run.kind !== 'binary') throw new Error('whisper-cli runs as a binary stage');
     const inside = {
       ...context(native, '/job', 'cpu'),
-      inputs: ['/inputs/0/ggml-base.bin', '/usr/local/bin/whisper-cli'],
+      inputs: ['/inputs/0/ggml-base.bin'],
       needs: { 'speech-audio': ['/job/audio/speech.wav', '/job/audio/speech-timeline.json'] },
       output: () => '/job/transcripts/whisper-transcribe.partial-r1.json',
     };
@@ -154,6 +153,12 @@ describe('containerizeStages', () => {
     const onCuda = (await attempt(asr, jobDir, 'cuda')).args;
     expect(onCuda.slice(onCuda.indexOf('--gpus'), onCuda.indexOf('--gpus') + 2)).toEqual(['--gpus', 'all']);
     expect((await attempt(asr, jobDir, 'cpu')).args).not.toContain('--gpus');
+  });
+
+  it('runs every stage on the CPU in images with no GPU runtime', () => {
+    const stages = build({ sourceLanguage: 'hi' }, { whisperCli: { binary: '/engines/whisper-cli', version: '1.7.6', backend: 'cuda' } });
+    const cpuOnly = byId(containerizeStages(stages, { engine: 'docker', modelCacheDir: CACHE, cpuOnly: true, imageFor: (stage) => IMAGES[imageStageOf(stage) ?? ''] }));
+    expect(cpuOnly.asr!.device).toEqual({ preferred: 'cpu', fallback: [] });
   });
 
   it('runs a Python stage’s script in its image with its request under /job, and model cache paths under /models', async () => {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { container, modelCachePath } from '../executors/container';
-import type { BinaryExecutor, ContainerExecutor, PythonExecutor, StageContext } from '../executors/executor';
+import type { ContainerExecutor, PythonExecutor, StageContext } from '../executors/executor';
 import type { StageDefinition } from '../stage-definition';
 
 /** The image that runs a stage, and the command prefix that starts the stage's program in it. */
@@ -17,22 +17,8 @@ export interface ContainerizeStagesOptions {
   imageFor(stage: StageDefinition): StageImageRef | undefined;
   /** The host's model cache (bollyx's cache folder): mounted read-only at /models. */
   modelCacheDir: string;
-}
-
-/** The container's copy of a binary stage's program stands where the host's was in ctx.inputs, so the stage's indexes hold. */
-function withProgramAt(ctx: StageContext, position: number, program: string): StageContext {
-  return position === -1 ? ctx : { ...ctx, inputs: [...ctx.inputs.slice(0, position), program, ...ctx.inputs.slice(position)] };
-}
-
-function binaryInContainer(stage: StageDefinition, run: BinaryExecutor, image: StageImageRef): Pick<StageDefinition, 'inputs'> & Pick<ContainerExecutor, 'command'> {
-  // The host's executable is not run (the image has its own, and the image is in the key): it is no input.
-  const inputs = stage.inputs ?? [];
-  const position = inputs.indexOf(run.command);
-  const program = image.entry[0] ?? run.command;
-  return {
-    inputs: position === -1 ? inputs : inputs.filter((_, index) => index !== position),
-    command: (ctx) => [...image.entry, ...run.args(withProgramAt(ctx, position, program))],
-  };
+  /** The images have no GPU runtime (the docker-cpu ones): the stages in them run on the CPU, with no --gpus. */
+  cpuOnly?: boolean;
 }
 
 function pythonInContainer(run: PythonExecutor, image: StageImageRef): Pick<ContainerExecutor, 'command' | 'request'> {
@@ -63,6 +49,7 @@ export function containerizeStages(stages: readonly StageDefinition[], options: 
     const image = options.imageFor(stage);
     if (image === undefined) return stage;
     const env = containerEnv(run.env);
+    const device = options.cpuOnly ? { device: { preferred: 'cpu' as const, fallback: [] } } : {};
     const shared = {
       engine: options.engine,
       image: image.image,
@@ -72,11 +59,11 @@ export function containerizeStages(stages: readonly StageDefinition[], options: 
       ...(run.isDeviceError === undefined ? {} : { isDeviceError: run.isDeviceError }),
     };
     if (run.kind === 'binary') {
-      const { inputs, command } = binaryInContainer(stage, run, image);
-      return { ...stage, inputs, run: container({ ...shared, command }) };
+      return { ...stage, ...device, run: container({ ...shared, command: (ctx) => [...image.entry, ...run.args(ctx)] }) };
     }
     return {
       ...stage,
+      ...device,
       ...(stage.environment === undefined ? {} : { environment: { name: stage.environment.name, fingerprint: image.image } }),
       run: container({ ...shared, ...pythonInContainer(run, image) }),
     };

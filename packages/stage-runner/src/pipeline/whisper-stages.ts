@@ -36,8 +36,10 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
     id,
     version: '1',
     needs: ['speech-audio'],
-    inputs: [asrModelPath, whisperCli.binary],
-    params: { language: config.sourceLanguage, translate, ...decode },
+    inputs: [asrModelPath],
+    // The engine by its build (the path names the source, options and hardware it was built for), not by
+    // its bytes: rebuilding the same engine must not send every job's ASR round again.
+    params: { engine: whisperCli.binary, language: config.sourceLanguage, translate, ...decode },
     outputs: [output],
     device: { preferred: whisperCli.backend, fallback: whisperCli.backend === 'cpu' ? [] : ['cpu'] },
     backend: 'whisper.cpp',

@@ -130,6 +130,7 @@ export default defineCommand({
             : containerizeStages(built, {
                 engine: containers.engine,
                 modelCacheDir: cacheRoot(process.env),
+                cpuOnly: containers.mode === 'docker-cpu',
                 imageFor: (stage) => {
                   const imageStage = imageStageOf(stage);
                   return imageStage === undefined ? undefined : containers.images.get(imageStage);

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureWhisperEngine } from '@bollyx/environment-manager';
+import { enginesDir, ensureWhisperEngine } from '@bollyx/environment-manager';
 import { getPreset, lintCues, parseSrt, parseVtt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,14 @@ let movie: string;
 const runArgs = (workspace: string, target: string, extra: string[] = []) => ({
   args: [cli, 'run', target, '-s', 'hi', '-t', 'en', '--model', model, '--json', ...extra],
   options: {
-    env: { BOLLYX_WORKSPACE: workspace, BOLLYX_MODELS_DIR: path.join(root, 'models'), BOLLYX_ASR_BEAM_SIZE: '1' },
+    // Its own cache (hardware profile, preflight results), sharing only the engine built once for all tests.
+    env: {
+      BOLLYX_WORKSPACE: workspace,
+      BOLLYX_CACHE_DIR: path.join(root, 'cache'),
+      BOLLYX_ENGINES_DIR: enginesDir(),
+      BOLLYX_MODELS_DIR: path.join(root, 'models'),
+      BOLLYX_ASR_BEAM_SIZE: '1',
+    },
     reject: false,
     cwd: root,
   } as const,
