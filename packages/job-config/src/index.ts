@@ -6,7 +6,7 @@ export { listJobs } from './list-jobs';
 export type { ListedJob } from './list-jobs';
 export { resolveConfig } from './resolve-config';
 export type { ConfigFileLayer, ConfigSources, ResolvedConfig } from './resolve-config';
-export { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './load-config-file';
+export { CONFIG_FILE_NAME, findConfigFile, jobConfigFile, loadConfigFile } from './load-config-file';
 export { CONFIG_FIELDS } from './config-fields';
 export type { ConfigField, ConfigFieldKind } from './config-fields';
 export { probeMedia, MediaInfoSchema } from './probe-media';

@@ -50,3 +50,8 @@ export async function findConfigFile(workspace: string): Promise<ConfigFileLayer
   const text = await readConfigText(file);
   return text === undefined ? undefined : parseConfigText(file, text);
 }
+
+/** The config file a job uses: the one given (`--config`), else the workspace's `bollyx.config.yaml` if it has one. */
+export async function jobConfigFile(workspace: string, configFile: string | undefined): Promise<ConfigFileLayer | undefined> {
+  return configFile === undefined ? findConfigFile(workspace) : loadConfigFile(configFile);
+}

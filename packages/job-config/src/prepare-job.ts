@@ -7,7 +7,7 @@ import { AudioStreamNotFoundError, ClipOutOfRangeError, JobCancelledError } from
 import { writeJobFile } from './job-file';
 import { reserveJobDir } from './job-id';
 import { JOB_FOLDERS, type Job, type JobFile, type MediaMethod } from './job-schema';
-import { findConfigFile, loadConfigFile } from './load-config-file';
+import { jobConfigFile } from './load-config-file';
 import { placeMedia } from './place-media';
 import { probeMedia, type MediaInfo } from './probe-media';
 import { resolveConfig } from './resolve-config';
@@ -63,7 +63,7 @@ export async function prepareJob(input: string, options: PrepareJobOptions = {})
   const source = path.resolve(input);
 
   report('config', 0);
-  const file = options.configFile === undefined ? await findConfigFile(workspace) : await loadConfigFile(options.configFile);
+  const file = await jobConfigFile(workspace, options.configFile);
   const { config, provenance } = resolveConfig({ recommendation: options.recommendation, file, flags: options.flags, env: options.env });
   report('config', 1);
 

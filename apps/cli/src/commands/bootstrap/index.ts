@@ -1,4 +1,4 @@
-import { findConfigFile, loadConfigFile, resolveWorkspace } from '@bollyx/job-config';
+import { jobConfigFile, resolveWorkspace } from '@bollyx/job-config';
 import { bootstrap, BootstrapFailedError } from '@bollyx/preflight';
 import type { BootstrapItem } from '@bollyx/preflight';
 import { defineCommand } from 'citty';
@@ -39,7 +39,7 @@ export default defineCommand({
     runAction({ json: args.json }, () =>
       withStopSignals(async (signal) => {
         const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
-        const file = args.config === undefined ? await findConfigFile(workspace) : await loadConfigFile(args.config);
+        const file = await jobConfigFile(workspace, args.config);
         const interactive = !args.yes && process.stdin.isTTY === true;
         const progress = bootstrapProgressView();
         let report;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findConfigFile, JOB_ID_PATTERN, loadConfigFile, loadJob, resolveWorkspace } from '@bollyx/job-config';
+import { JOB_ID_PATTERN, jobConfigFile, loadJob, resolveWorkspace } from '@bollyx/job-config';
 import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
 import type { RunPreflightOptions } from '@bollyx/preflight';
 import type { Recommendation } from '@bollyx/hardware-detection';
@@ -29,7 +29,7 @@ async function subjectOf(target: string | undefined, options: { workspace: strin
     }
     return { config: { resolved: job.config }, mediaPath: path.join(job.dir, job.media.file), mediaInfo: job.media.info };
   }
-  const configFile = options.configFile === undefined ? await findConfigFile(options.workspace) : await loadConfigFile(options.configFile);
+  const configFile = await jobConfigFile(options.workspace, options.configFile);
   return {
     config: { sources: { recommendation: options.recommendation, file: configFile, env: process.env } },
     ...(target === undefined ? {} : { mediaPath: path.resolve(target) }),

@@ -14,7 +14,7 @@ import {
 import type { PresetOverrides, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
 import { defineCommand } from 'citty';
 import { createPipelineProgress } from '../../output/progress/pipeline-progress';
-import { CONFIG_FLAG_ARGS, configFlags } from '../../output/config-flags';
+import { CONFIG_FLAG_ARGS, configFlags, WORKSPACE_ARGS } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
 import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
 import type { JobStagesOf } from '@bollyx/preflight';
@@ -71,8 +71,7 @@ export default defineCommand({
     force: { type: 'boolean', description: 'Run every stage again, ignoring the cache' },
     outputDir: { type: 'string', description: 'Also copy the subtitles and videos here (never over an existing file)' },
     offline: { type: 'boolean', description: 'Never download (default: BOLLYX_OFFLINE); missing models fail' },
-    config: { type: 'string', description: 'Config file to use instead of bollyx.config.yaml in the workspace' },
-    workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
+    ...WORKSPACE_ARGS,
     ...RUNTIME_ARGS,
     json: { type: 'boolean', description: 'Progress as JSON lines on stdout; the last line is the run summary' },
   },

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Recommendation } from '@bollyx/hardware-detection';
-import { findConfigFile, JOB_ID_PATTERN, listJobs, loadConfigFile, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
+import { JOB_ID_PATTERN, jobConfigFile, listJobs, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
 import type { Job, PrepareJobOptions } from '@bollyx/job-config';
 
 export interface ResolveJobOptions {
@@ -52,7 +52,7 @@ export async function resolveJob(
   if (!file?.isFile()) return { job: await prepareJob(target, prepareOptions(options)), ignoredFlags: [] };
 
   const source = path.resolve(target);
-  const configFile = options.configFile === undefined ? await findConfigFile(options.workspace) : await loadConfigFile(options.configFile);
+  const configFile = await jobConfigFile(options.workspace, options.configFile);
   const { config } = resolveConfig({ recommendation: options.recommendation, file: configFile, flags: options.flags, env: process.env });
   const wanted = canonical(config);
   const match = (await listJobs(options.workspace))
