@@ -10,7 +10,7 @@ const events: PipelineEvent[] = [
   { type: 'pipeline-start', at, runId: 'r1', jobDir: '/jobs/j1', stages: ['demux', 'vad', 'asr', 'mux', 'lint'], concurrency: 2 },
   { type: 'stage-start', at, stageId: 'demux', device: 'cpu', attempt: 1 },
   { type: 'stage-log', at, stageId: 'demux', line: 'ffmpeg version 5.1' },
-  ...[0.05, 0.15, 0.17, 0.5, 1].map((fraction): PipelineEvent => ({ type: 'stage-progress', at, stageId: 'demux', fraction, message: 'extracting audio' })),
+  ...[0.05, 0.15, 0.17, 0.4995, 0.5, 0.9995, 1].map((fraction): PipelineEvent => ({ type: 'stage-progress', at, stageId: 'demux', fraction, message: 'extracting audio' })),
   { type: 'stage-done', at, stageId: 'demux', status: 'ran', durationMs: 1520, device: 'cpu' },
   { type: 'stage-done', at, stageId: 'vad', status: 'cached', durationMs: 2, device: 'cpu' },
   { type: 'stage-start', at, stageId: 'asr', device: 'cuda', attempt: 1 },
