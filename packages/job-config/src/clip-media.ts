@@ -1,6 +1,6 @@
 import { unlink, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { ClipFailedError, FfmpegNotFoundError, JobCancelledError } from './errors';
+import { partialPathOf } from './partial-path';
 
 export interface ClipMediaOptions {
   /** Seconds; undefined for the beginning. */
@@ -55,7 +55,7 @@ async function runFfmpeg(args: string[], options: ClipMediaOptions): Promise<{ o
  */
 export async function clipMedia(source: string, destination: string, options: ClipMediaOptions): Promise<ClipMethod> {
   // Written under a temporary name with the same extension (ffmpeg picks the container by it), then renamed.
-  const partial = path.join(path.dirname(destination), `.partial-${path.basename(destination)}`);
+  const partial = partialPathOf(destination);
   let failure = '';
   for (const method of ['clip-copy', 'clip-reencode-audio'] as const) {
     const outcome = await runFfmpeg(ffmpegArgs(source, partial, options, method), options);

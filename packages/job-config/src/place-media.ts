@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { link, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { partialPathOf } from './partial-path';
 
 export interface PlaceMediaOptions {
   /** Copy even where a hard link is possible. */
@@ -15,7 +15,7 @@ export interface PlaceMediaOptions {
 
 async function copyWithProgress(source: string, destination: string, options: PlaceMediaOptions): Promise<void> {
   // Copied under a temporary name and renamed: media/ never holds a partial file under the real name.
-  const partial = path.join(path.dirname(destination), `.partial-${path.basename(destination)}`);
+  const partial = partialPathOf(destination);
   let copied = 0;
   let reported = -1;
   const counter = new Transform({
