@@ -79,6 +79,11 @@ function stageDevices(profile: HardwareProfile, gpu: ReturnType<typeof bestNvidi
 
 const OVERRIDE_REASON = 'set explicitly';
 
+/** The override with OVERRIDE_REASON when one is given, else the recommended value and why. */
+function overridden<T>(override: T | undefined, value: T, reason: string): { value: T; reason: string } {
+  return override ? { value: override, reason: OVERRIDE_REASON } : { value, reason };
+}
+
 function overriddenDevice(current: StageDevice, device: StageDevice['device'] | undefined): StageDevice {
   if (device === undefined || device === current.device) return current;
   return { device, fallback: device === 'cpu' ? [] : ['cpu'], reason: `${OVERRIDE_REASON} (recommended: ${current.device})` };
@@ -97,21 +102,18 @@ export function recommend(profile: HardwareProfile, overrides: RecommendationOve
   const devices = overrides.devices ?? {};
 
   return {
-    whisperModel: overrides.whisperModel
-      ? { value: overrides.whisperModel, reason: OVERRIDE_REASON }
-      : { value: tier.model, reason },
-    computeType: overrides.computeType
-      ? { value: overrides.computeType, reason: OVERRIDE_REASON }
-      : { value: tier.computeType, reason },
-    threads: overrides.threads
-      ? { value: overrides.threads, reason: OVERRIDE_REASON }
-      : {
-          value: threads,
-          reason: `${profile.cpu.physicalCores} physical cores${profile.cpu.physicalCores > MAX_USEFUL_THREADS ? `; whisper.cpp gains little past ${MAX_USEFUL_THREADS}` : ''}`,
-        },
-    batchSize: overrides.batchSize
-      ? { value: overrides.batchSize, reason: OVERRIDE_REASON }
-      : { value: tier.batchSize, reason: tier.batchSize > 1 ? reason : 'whisper.cpp on CPU decodes one window at a time' },
+    whisperModel: overridden(overrides.whisperModel, tier.model, reason),
+    computeType: overridden(overrides.computeType, tier.computeType, reason),
+    threads: overridden(
+      overrides.threads,
+      threads,
+      `${profile.cpu.physicalCores} physical cores${profile.cpu.physicalCores > MAX_USEFUL_THREADS ? `; whisper.cpp gains little past ${MAX_USEFUL_THREADS}` : ''}`,
+    ),
+    batchSize: overridden(
+      overrides.batchSize,
+      tier.batchSize,
+      tier.batchSize > 1 ? reason : 'whisper.cpp on CPU decodes one window at a time',
+    ),
     stages: Object.fromEntries(
       (Object.keys(stages) as StageFamily[]).map((family) => [family, overriddenDevice(stages[family], devices[family])]),
     ) as Recommendation['stages'],
