@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { SubtitleParseError } from './errors';
 import { type Cue, CueSchema } from './schemas';
 import { isBlank, splitLines } from './text-lines';
-import { formatTimestamp, parseTimingLine } from './timestamps';
+import { formatTimestamp, parseTimingLine, readTimingLine } from './timestamps';
 import { validate } from './validate';
-
-const TIMING_EXAMPLE = '00:00:01,000 --> 00:00:02,500';
 
 /** SubRip text for `cues`, numbered from 1 in order, with \n line ends. Lines are plain text. */
 export function toSrt(cues: readonly Cue[]): string {
@@ -40,13 +37,7 @@ export function parseSrt(text: string): Cue[] {
       number = Number(lines[at]!.trim());
       at += 1;
     }
-    const timing = lines[at] === undefined ? undefined : parseTimingLine(lines[at]!, 'srt');
-    if (!timing) {
-      throw new SubtitleParseError(`Line ${at + 1} should be a cue timing such as ${TIMING_EXAMPLE}, not "${(lines[at] ?? '').slice(0, 60)}"`, {
-        line: at + 1,
-        hint: `Fix line ${at + 1}: each SRT cue is a number, a line "${TIMING_EXAMPLE}", its text and a blank line`,
-      });
-    }
+    const timing = readTimingLine(lines, at, 'srt');
     at += 1;
     const textLines: string[] = [];
     while (!isBlank(lines[at]) && !startsCue(at)) textLines.push(lines[at++]!);

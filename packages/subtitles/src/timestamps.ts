@@ -1,3 +1,4 @@
+import { SubtitleParseError } from './errors';
 import type { SubtitleFormat } from './schemas';
 
 /** `01:02:03,456` for SRT, `01:02:03.456` for WebVTT; rounded to the millisecond. */
@@ -31,4 +32,24 @@ export function parseTimingLine(line: string, format: SubtitleFormat): { start: 
   const start = parseTimestamp(match[1]!, format);
   const end = parseTimestamp(match[2]!, format);
   return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+const TIMING_EXAMPLES: Readonly<Record<SubtitleFormat, string>> = {
+  srt: '00:00:01,000 --> 00:00:02,500',
+  vtt: '00:00:01.000 --> 00:00:02.500',
+};
+
+const CUE_LAYOUTS: Readonly<Record<SubtitleFormat, string>> = {
+  srt: `each SRT cue is a number, a line "${TIMING_EXAMPLES.srt}", its text and a blank line`,
+  vtt: `each WebVTT cue is an optional identifier, a line "${TIMING_EXAMPLES.vtt}", its text and a blank line`,
+};
+
+/** Start and end from `lines[at]`, which a cue needs to be its timing line; else SubtitleParseError naming the line. */
+export function readTimingLine(lines: readonly string[], at: number, format: SubtitleFormat): { start: number; end: number } {
+  const timing = lines[at] === undefined ? undefined : parseTimingLine(lines[at]!, format);
+  if (timing) return timing;
+  throw new SubtitleParseError(`Line ${at + 1} should be a cue timing such as ${TIMING_EXAMPLES[format]}, not "${(lines[at] ?? '').slice(0, 60)}"`, {
+    line: at + 1,
+    hint: `Fix line ${at + 1}: ${CUE_LAYOUTS[format]}`,
+  });
 }

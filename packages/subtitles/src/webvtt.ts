@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { SubtitleParseError } from './errors';
 import { type Cue, CueSchema } from './schemas';
 import { isBlank, splitLines } from './text-lines';
-import { formatTimestamp, parseTimingLine } from './timestamps';
+import { formatTimestamp, readTimingLine } from './timestamps';
 import { validate } from './validate';
 
-const TIMING_EXAMPLE = '00:00:01.000 --> 00:00:02.500';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': '\u00a0', '&lrm;': '\u200e', '&rlm;': '\u200f' };
 
@@ -53,13 +52,7 @@ export function parseVtt(text: string): Cue[] {
     }
     // A cue may start with an identifier line before its timing.
     if (!lines[at]!.includes('-->')) at += 1;
-    const timing = lines[at] === undefined ? undefined : parseTimingLine(lines[at]!, 'vtt');
-    if (!timing) {
-      throw new SubtitleParseError(`Line ${at + 1} should be a cue timing such as ${TIMING_EXAMPLE}, not "${(lines[at] ?? '').slice(0, 60)}"`, {
-        line: at + 1,
-        hint: `Fix line ${at + 1}: each WebVTT cue is an optional identifier, a line "${TIMING_EXAMPLE}", its text and a blank line`,
-      });
-    }
+    const timing = readTimingLine(lines, at, 'vtt');
     at += 1;
     const textLines: string[] = [];
     while (!isBlank(lines[at])) textLines.push(lines[at++]!.replace(/&(?:amp|lt|gt|nbsp|lrm|rlm);/g, (entity) => ENTITIES[entity]!));
