@@ -1,12 +1,10 @@
-import { classifyWords, type WordTraits } from './boundaries';
+import { classifyWords } from './boundaries';
+import type { LayoutWord } from './break-lines';
 import { countCharacters } from './count-characters';
 import type { Preset, Segment, SpeakerStyle, SpeechRegion } from './schemas';
 
 /** A word on the integer-millisecond clock segmentation works on, ready for layout. */
-export interface TimedWord {
-  text: string;
-  length: number;
-  traits: WordTraits;
+export interface TimedWord extends LayoutWord {
   startMs: number;
   endMs: number;
   /** Where the speech this word belongs to ends: its VAD region, or the word itself without VAD. */
