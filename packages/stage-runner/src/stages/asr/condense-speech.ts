@@ -1,12 +1,11 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { openPcmWav } from '../vad/pcm-wav';
+import { openPcmWav, pcmWavHeader, PCM_WAV_HEADER_BYTES } from '../vad/pcm-wav';
 import { VadAudioInvalidError } from '../vad/vad-errors';
 import { planSpeechTimeline } from './speech-timeline';
 import type { SpeechSpan, SpeechTimeline } from './speech-timeline';
 
 const SAMPLE_RATE = 16_000;
-const HEADER_BYTES = 44;
 /** whisper.cpp refuses input under a second; shorter speech (or none) is padded with silence. */
 const MIN_CONDENSED_SECONDS = 1;
 const READ_FRAMES = 65_536;
@@ -21,25 +20,6 @@ export interface CondenseSpeechOptions {
   gapSeconds?: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-}
-
-/** The canonical 44-byte header of a mono 16-bit PCM WAV holding `frames` samples. */
-function wavHeader(frames: number): Buffer {
-  const dataBytes = frames * 2;
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(dataBytes, 40);
-  return header;
 }
 
 function toPcm16(samples: Float32Array): Buffer {
@@ -80,7 +60,7 @@ export async function condenseSpeech(options: CondenseSpeechOptions): Promise<Sp
     output = file;
     let written = 0;
     const append = async (pcm: Buffer) => {
-      await file.write(pcm, 0, pcm.length, HEADER_BYTES + written * 2);
+      await file.write(pcm, 0, pcm.length, PCM_WAV_HEADER_BYTES + written * 2);
       written += pcm.length / 2;
     };
     let range = 0;
@@ -106,7 +86,7 @@ export async function condenseSpeech(options: CondenseSpeechOptions): Promise<Sp
     }
     const minFrames = MIN_CONDENSED_SECONDS * SAMPLE_RATE;
     if (written < minFrames) await append(Buffer.alloc((minFrames - written) * 2));
-    await file.write(wavHeader(written), 0, HEADER_BYTES, 0);
+    await file.write(pcmWavHeader({ sampleRate: SAMPLE_RATE, channels: 1, dataBytes: written * 2 }), 0, PCM_WAV_HEADER_BYTES, 0);
     return timeline;
   } finally {
     await output?.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia, makeMovie } from '../../../../../tools/test-media';
-import { openPcmWav } from '../vad/pcm-wav';
+import { openPcmWav, pcmWavHeader } from '../vad/pcm-wav';
 import { extractAudio } from './extract-audio';
 
 let dir: string;
@@ -26,32 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** The canonical 44-byte header of a 16-bit PCM WAV. */
-function pcmWavHeader({
-  sampleRate,
-  channels,
-  dataBytes,
-}: {
-  sampleRate: number;
-  channels: number;
-  dataBytes: number;
-}): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(dataBytes, 40);
-  return header;
-}
 
 /** The tone's frequency, from zero crossings: tells which stream was extracted. */
 async function dominantFrequency(path: string): Promise<number> {

@@ -6,6 +6,7 @@ const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 // A streamed WAV (ffmpeg writing to a pipe) leaves the data size unset: 0 or 0xFFFFFFFF.
 const UNKNOWN_SIZES = new Set([0, 0xffffffff]);
+export const PCM_WAV_HEADER_BYTES = 44;
 
 export interface PcmWavFormat {
   sampleRate: number;
@@ -20,6 +21,24 @@ export interface PcmWav {
   format: PcmWavFormat;
   blocks(blockFrames: number): AsyncGenerator<Float32Array>;
   close(): Promise<void>;
+}
+
+/** The canonical 44-byte header of a 16-bit PCM WAV holding `dataBytes` of samples. */
+export function pcmWavHeader({ sampleRate, channels, dataBytes }: { sampleRate: number; channels: number; dataBytes: number }): Buffer {
+  const header = Buffer.alloc(PCM_WAV_HEADER_BYTES);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(WAVE_FORMAT_PCM, 20);
+  header.writeUInt16LE(channels, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * channels * 2, 28);
+  header.writeUInt16LE(channels * 2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(dataBytes, 40);
+  return header;
 }
 
 /**
