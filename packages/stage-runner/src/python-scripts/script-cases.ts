@@ -18,12 +18,7 @@ const TONES: SpeechClipPart[] = [
   { tone: 1, frequency: 440 },
   { silence: 0.5 },
 ];
-/** Where the stand-ins hear sound in the tones clip, in seconds, and its length. */
-export const TONE_STRETCHES = [
-  [0, 1],
-  [2, 3.5],
-  [4.5, 5.5],
-] as const;
+/** The tones clip's length, in seconds. */
 export const TONES_DURATION = 6;
 
 /** A real 16 kHz mono WAV of the tones, made with ffmpeg once per test file; returns its path's getter. */

@@ -17,7 +17,6 @@ export const asrResultSchema = z.strictObject({
       .refine(...endsAfterStart),
   ),
 });
-export type AsrResult = z.infer<typeof asrResultSchema>;
 
 /** What diarize_pyannote writes: turns sorted by start, speakers named in order of first appearance. */
 export const diarizeResultSchema = z.strictObject({
@@ -25,7 +24,6 @@ export const diarizeResultSchema = z.strictObject({
     z.strictObject({ start: seconds, end: seconds, speaker: z.string().regex(/^SPEAKER_\d{2,}$/) }).refine(...endsAfterStart),
   ),
 });
-export type DiarizeResult = z.infer<typeof diarizeResultSchema>;
 
 /** What translate_* write: the request's texts translated, same length and order (blank texts stay empty). */
 export const translateResultSchema = z.strictObject({
@@ -33,7 +31,6 @@ export const translateResultSchema = z.strictObject({
   language: z.string().min(1),
   texts: z.array(z.string()),
 });
-export type TranslateResult = z.infer<typeof translateResultSchema>;
 
 /** One line a Python stage script writes to stderr: progress, a log line, or (last) the error it exits with. */
 export const scriptEventSchema = z.discriminatedUnion('event', [
