@@ -11,13 +11,6 @@ export const speechSpansFileSchema = z.object({
 });
 export type SpeechSpansFile = z.infer<typeof speechSpansFileSchema>;
 
-/** `audio/speech-timeline.json`: how the condensed speech Whisper hears maps back to the movie (`SpeechTimeline`). */
-export const speechTimelineSchema = z.object({
-  chunks: z.array(z.object({ sourceStart: z.number(), sourceEnd: z.number(), condensedStart: z.number() })),
-  gapSeconds: z.number().nonnegative(),
-  condensedDuration: z.number().nonnegative(),
-});
-
 /** A job's `audio/speech.json`, once the vad stage wrote it: e.g. to tell the user no speech was found. */
 export async function readSpeechSpans(jobDir: string): Promise<SpeechSpansFile> {
   return readJson(join(jobDir, LAYOUT.speechSpans), speechSpansFileSchema);

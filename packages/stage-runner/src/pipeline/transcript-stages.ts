@@ -1,5 +1,6 @@
 import { diarizeResultSchema } from '../python-scripts/script-results';
 import { inProcess } from '../executors/in-process';
+import { speechTimelineSchema } from '../stages/asr/speech-timeline';
 import { toTranscript } from '../stages/asr/transcript';
 import { assignSpeakers, type SpeakerTurn } from '../stages/speakers/assign-speakers';
 import type { StageDefinition } from '../stage-definition';
@@ -8,7 +9,6 @@ import { readJson, writeJson } from './json-file';
 import { LAYOUT, pipelineLanguages } from './pipeline-layout';
 import { alignStage, pythonAsrStage } from './python-asr-stages';
 import type { PipelineBackends } from './python-backends';
-import { speechTimelineSchema } from './stage-files';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 import { whisperCppStage } from './whisper-stages';
 

@@ -1,5 +1,6 @@
 import { translateResultSchema } from '../python-scripts/script-results';
 import { inProcess } from '../executors/in-process';
+import { speechTimelineSchema } from '../stages/asr/speech-timeline';
 import { transcriptSchema, type TranscriptSegment } from '../stages/asr/transcript';
 import { assignSpeakers } from '../stages/speakers/assign-speakers';
 import { spreadTranslations } from '../stages/translate/spread-translations';
@@ -12,7 +13,7 @@ import { LAYOUT, pipelineLanguages } from './pipeline-layout';
 import { pythonAsrStage } from './python-asr-stages';
 import { TEXT_TRANSLATORS, type PipelineBackends } from './python-backends';
 import { pythonStage } from './python-stage';
-import { speechSpansFileSchema, speechTimelineSchema } from './stage-files';
+import { speechSpansFileSchema } from './stage-files';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 import { readSpeakerTurns } from './transcript-stages';
 import { whisperCppStage } from './whisper-stages';

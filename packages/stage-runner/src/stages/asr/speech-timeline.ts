@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A stretch of speech in the source, in seconds. */
 export interface SpeechSpan {
   start: number;
@@ -5,18 +7,17 @@ export interface SpeechSpan {
 }
 
 /** Where one speech span sits in the condensed audio that Whisper hears. */
-export interface TimelineChunk {
-  sourceStart: number;
-  sourceEnd: number;
-  condensedStart: number;
-}
+const timelineChunkSchema = z.object({ sourceStart: z.number(), sourceEnd: z.number(), condensedStart: z.number() });
+export type TimelineChunk = z.infer<typeof timelineChunkSchema>;
 
-export interface SpeechTimeline {
-  chunks: TimelineChunk[];
+/** How the condensed speech Whisper hears maps back to the movie: what `audio/speech-timeline.json` holds. */
+export const speechTimelineSchema = z.object({
+  chunks: z.array(timelineChunkSchema),
   /** Silence put between chunks, so Whisper hears a pause where the source had one. */
-  gapSeconds: number;
-  condensedDuration: number;
-}
+  gapSeconds: z.number().nonnegative(),
+  condensedDuration: z.number().nonnegative(),
+});
+export type SpeechTimeline = z.infer<typeof speechTimelineSchema>;
 
 /**
  * Lays the speech spans end to end with a short silence between them: Whisper then transcribes only
