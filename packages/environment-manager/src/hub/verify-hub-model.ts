@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ModelCancelledError, ModelChecksumMismatchError } from '../models/model-errors';
 import type { ModelOperationOptions } from '../models/model-progress';
 import type { DigestAlgorithm } from '../models/model-registry-schema';
+import { skipIfReadOnly } from '../skip-if-read-only';
 import { checkHubFile } from './check-hub-file';
 import { snapshotFilePath } from './hub-cache-layout';
 import { ETAG_PATTERN } from './hub-digest';
@@ -128,8 +129,5 @@ async function etagOf(file: string, repoPath: string, record: HubPullRecord | un
 /** Files hashed afresh and found good are recorded with their current mtime, so the next verify is instant. */
 async function refreshRecord(env: NodeJS.ProcessEnv, record: HubPullRecord, hashedGood: HubRecordedFile[]): Promise<void> {
   const files = record.files.map((entry) => hashedGood.find((good) => good.path === entry.path && good.etag === entry.etag) ?? entry);
-  await writeHubPullRecord(env, { ...record, files }).catch((error: NodeJS.ErrnoException) => {
-    // A read-only shared cache still verifies, just without the shortcut next time.
-    if (error.code !== 'EACCES' && error.code !== 'EPERM' && error.code !== 'EROFS') throw error;
-  });
+  await skipIfReadOnly(writeHubPullRecord(env, { ...record, files }));
 }

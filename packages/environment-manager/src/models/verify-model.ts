@@ -1,3 +1,4 @@
+import { skipIfReadOnly } from '../skip-if-read-only';
 import { digestFile, expectedDigest } from './file-digest';
 import type { ModelCacheOptions } from './model-cache-options';
 import { ModelCancelledError, ModelNotPresentError } from './model-errors';
@@ -58,7 +59,7 @@ export async function verifyCachedEntry(dir: string, entry: ModelEntry, options:
     const after = await statIfFile(path);
     // A file rewritten while we hashed it gets no record: the digest may describe neither version.
     if (after !== undefined && after.size === before.size && after.mtimeMs === before.mtimeMs) {
-      await recordDigestIfWritable(path, before, expected.algorithm, actual);
+      await skipIfReadOnly(recordDigest(path, before, expected.algorithm, actual));
     }
   }
   return {
@@ -72,14 +73,4 @@ export async function verifyCachedEntry(dir: string, entry: ModelEntry, options:
     expectedSize: entry.size,
     cached: recorded !== undefined,
   };
-}
-
-async function recordDigestIfWritable(...args: Parameters<typeof recordDigest>): Promise<void> {
-  try {
-    await recordDigest(...args);
-  } catch (error) {
-    // A read-only shared cache (an air-gapped site's network share) still verifies, just without the shortcut.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
-  }
 }
