@@ -10,7 +10,7 @@ import { loadEnvironmentSpec } from './environment-specs';
 import type { EnvironmentState, EnvironmentStatus } from './environment-status';
 import { environmentsDir } from './environments-dir';
 import { inspectPython } from './python-interpreter';
-import { runProbes } from './run-probes';
+import { probeFailureMessages, runProbes } from './run-probes';
 
 export interface CheckEnvironmentOptions extends EnvironmentOptions {
   /** Also import every probe in the environment's Python (seconds for torch), instead of only checking files. */
@@ -87,8 +87,7 @@ export async function checkSpecEnvironment(spec: EnvironmentSpec, options: Check
 
   if (options.deep) {
     try {
-      const { failures } = await runProbes(record.interpreter, spec.probes, { env });
-      const failed = Object.entries(failures).map(([probe, message]) => `import ${probe} fails: ${message}`);
+      const failed = probeFailureMessages(await runProbes(record.interpreter, spec.probes, { env }));
       if (failed.length > 0) return status('broken', failed.join('; '), record);
     } catch (error) {
       return status('broken', `its interpreter ${record.interpreter} does not run the probes: ${(error as Error).message.split('\n')[0]}`, record);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isBollyxError } from '@bollyx/errors';
 import writeFileAtomic from 'write-file-atomic';
@@ -13,6 +12,7 @@ import type { EnvironmentProgress } from './environment-progress';
 import { environmentRecordPath, EnvironmentRecordSchema } from './environment-record';
 import type { EnvironmentRecord } from './environment-record';
 import type { EnvironmentSpec, EnvironmentVariant } from './environment-spec';
+import { environmentLockDir, environmentScratchDir, removeLeftovers } from './environment-scratch';
 import { loadEnvironmentSpec } from './environment-specs';
 import { environmentsDir } from './environments-dir';
 import { checkChosenPython, findPython } from './find-python';
@@ -21,7 +21,7 @@ import type { Installer, PackageSources } from './installer-commands';
 import { parseInstallerLine } from './installer-output';
 import { venvInterpreter } from './python-interpreter';
 import { runInstallStep } from './run-install-step';
-import { runProbes } from './run-probes';
+import { probeFailureMessages, runProbes } from './run-probes';
 
 export interface CreateEnvironmentOptions extends EnvironmentOptions {
   /** The torch build for specs with variants. Default 'cpu' (the CLI picks 'cuda' when an NVIDIA GPU is present). */
@@ -52,14 +52,6 @@ function progressReporter(onProgress: CreateEnvironmentOptions['onProgress']): R
   };
 }
 
-const suffix = () => randomBytes(4).toString('hex');
-
-/** Temp and trash folders of this name left by a process that died: safe to delete while holding its lock. */
-async function removeLeftovers(root: string, name: string): Promise<void> {
-  const leftovers = (await readdir(root)).filter((entry) => entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.trash-`));
-  await Promise.all(leftovers.map((entry) => rm(path.join(root, entry), { recursive: true, force: true, maxRetries: 3 })));
-}
-
 /** Module files found inside the temp folder, moved to where they will be once it is renamed into place. */
 function relocate(files: Record<string, string>, from: readonly string[], to: string): Record<string, string> {
   const moved = (file: string) => {
@@ -74,7 +66,7 @@ function relocate(files: Record<string, string>, from: readonly string[], to: st
 
 /** Puts `temp` at `target`: the old environment goes to a trash name first and comes back if the swap fails. */
 async function swapIntoPlace(temp: string, target: string, root: string, name: string): Promise<void> {
-  const trash = path.join(root, `.${name}.trash-${suffix()}`);
+  const trash = environmentScratchDir(root, name, 'trash');
   let old = false;
   try {
     await rename(target, trash);
@@ -115,7 +107,7 @@ async function buildEnvironment(plan: BuildPlan, options: CreateEnvironmentOptio
   report('python', 0.03, `Python ${python.version} at ${python.path}, installing with ${installer}`);
 
   const inputs = environmentInputs(spec, variant);
-  const temp = path.join(root, `.${name}.tmp-${suffix()}`);
+  const temp = environmentScratchDir(root, name, 'tmp');
   const step = { name, env, signal, offline: sources.noIndex };
   try {
     report('venv', 0.05, `creating the venv in ${temp}`);
@@ -147,7 +139,7 @@ async function buildEnvironment(plan: BuildPlan, options: CreateEnvironmentOptio
       if (signal?.aborted) throw new EnvironmentCreateCancelledError(name, signal.reason);
       throw new EnvironmentCreateFailedError({ name, step: 'probe', problem: `the new interpreter does not run the probes: ${(error as Error).message.split('\n')[0]}`, cause: error });
     });
-    const failures = Object.entries(probed.failures).map(([probe, message]) => `import ${probe} fails: ${message}`);
+    const failures = probeFailureMessages(probed);
     if (failures.length > 0) throw new EnvironmentCreateFailedError({ name, step: 'probe', problem: failures.join('; ') });
 
     const basePath = await realpath(python.path);
@@ -212,7 +204,7 @@ export async function createEnvironment(name: string, options: CreateEnvironment
     onWait: (pid: number | undefined) => report('waiting', 0, `waiting for another creation of ${name} (process ${pid ?? 'unknown'})`),
   };
   try {
-    return await withLockFolder(path.join(root, `.${name}.lock`), lockOptions, async () => {
+    return await withLockFolder(environmentLockDir(root, name), lockOptions, async () => {
       await removeLeftovers(root, name);
       if (!options.force) {
         const status = await checkSpecEnvironment(spec, { env });

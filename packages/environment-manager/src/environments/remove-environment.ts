@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { withLockFolder } from '../lock-folder';
 import type { EnvironmentOptions } from './environment-options';
+import { environmentLockDir, environmentScratchDir } from './environment-scratch';
 import { loadEnvironmentSpec } from './environment-specs';
 import { environmentsDir } from './environments-dir';
 
@@ -19,8 +19,8 @@ export async function removeEnvironment(name: string, options: EnvironmentOption
     await loadEnvironmentSpec(name, options);
     return { removed: false, path: target };
   }
-  return withLockFolder(path.join(root, `.${name}.lock`), {}, async () => {
-    const trash = path.join(root, `.${name}.trash-${randomBytes(4).toString('hex')}`);
+  return withLockFolder(environmentLockDir(root, name), {}, async () => {
+    const trash = environmentScratchDir(root, name, 'trash');
     try {
       await rename(target, trash);
     } catch (error) {

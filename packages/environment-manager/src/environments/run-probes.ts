@@ -45,3 +45,8 @@ export async function runProbes(
   // A module may print on import: the result is the last line.
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ProbeResult;
 }
+
+/** `import <module> fails: <error>` for each probe that did not import; empty when all did. */
+export function probeFailureMessages(result: Pick<ProbeResult, 'failures'>): string[] {
+  return Object.entries(result.failures).map(([probe, message]) => `import ${probe} fails: ${message}`);
+}
