@@ -30,7 +30,7 @@ export function pythonRangeProblem(range: string): string | null {
 }
 
 /** The release numbers of a version such as "3.11.7" or "3.13.0rc1" (the pre-release tag is ignored). */
-export function releaseOf(version: string): number[] {
+function releaseOf(version: string): number[] {
   const match = /^\d+(?:\.\d+)*/.exec(version.trim());
   if (!match) throw new Error(`not a version: ${version}`);
   return match[0].split('.').map(Number);

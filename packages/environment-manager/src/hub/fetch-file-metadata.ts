@@ -15,7 +15,7 @@ export interface HubFileMetadata {
 const MAX_RELATIVE_REDIRECTS = 5;
 
 /** The URL of a file of a commit on the hub; each path segment is escaped, the slashes kept. */
-export function resolveUrl(session: HubSession, commit: string, file: string): string {
+function resolveUrl(session: HubSession, commit: string, file: string): string {
   return `${session.endpoint}/${session.entry.repo}/resolve/${commit}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 

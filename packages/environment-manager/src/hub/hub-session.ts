@@ -2,7 +2,7 @@ import { ModelConfigInvalidError, ModelFetchError } from '../models/model-errors
 import { HubAccessDeniedError, HubNotFoundError } from './hub-errors';
 import type { HubModelEntry } from './hub-model-registry-schema';
 
-export const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
+const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
 
 /** The setting named in hints about where Hugging Face files come from. */
 export const HUB_MIRROR_SETTING = 'HF_ENDPOINT (or --mirror)';
