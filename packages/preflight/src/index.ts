@@ -12,3 +12,4 @@ export { CHECK_CACHE_TTL_MS } from './check-cache';
 export { bootstrap } from './bootstrap';
 export type { BootstrapOptions, BootstrapProgress } from './bootstrap';
 export type { JobStages, JobStagesOf } from './job-stages';
+export { engineHardwareOf, environmentVariantOf } from './engine-hardware';

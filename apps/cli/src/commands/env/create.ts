@@ -1,6 +1,7 @@
 import { createEnvironment } from '@bollyx/environment-manager';
 import type { EnvironmentVariant } from '@bollyx/environment-manager';
 import { detectHardware } from '@bollyx/hardware-detection';
+import { environmentVariantOf } from '@bollyx/preflight';
 import { defineCommand } from 'citty';
 import { buildProgressView } from '../../output/build-progress';
 import { runAction } from '../../output/run-action';
@@ -20,8 +21,7 @@ function repeatedOption(rawArgs: readonly string[], flag: string): string[] {
 /** `--variant`, else cuda when the (cached) hardware profile has an NVIDIA GPU, else cpu. */
 async function chooseVariant(requested: EnvironmentVariant | undefined): Promise<EnvironmentVariant> {
   if (requested !== undefined) return requested;
-  const profile = await detectHardware();
-  return profile.nvidiaGpus.length > 0 ? 'cuda' : 'cpu';
+  return environmentVariantOf(await detectHardware());
 }
 
 export default defineCommand({

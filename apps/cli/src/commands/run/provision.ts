@@ -14,6 +14,7 @@ import {
 } from '@bollyx/environment-manager';
 import type { HardwareProfile } from '@bollyx/hardware-detection';
 import type { JobConfig } from '@bollyx/job-config';
+import { engineHardwareOf } from '@bollyx/preflight';
 import { pipelineBackends, pythonStageNeeds } from '@bollyx/stage-runner';
 import type { PythonStageNeed, SubtitlePipelineOptions } from '@bollyx/stage-runner';
 import { buildProgressView } from '../../output/build-progress';
@@ -86,9 +87,7 @@ async function whisperCliFor(options: ProvisionOptions): Promise<WhisperCli> {
   const build = buildProgressView({ json });
   try {
     return await ensureWhisperEngine({
-      ...(options.profile === undefined
-        ? {}
-        : { hardware: { hasNvidiaGpu: options.profile.nvidiaGpus.length > 0, isAppleSilicon: options.profile.appleSilicon !== null } }),
+      ...(options.profile === undefined ? {} : { hardware: engineHardwareOf(options.profile) }),
       signal,
       onProgress: (event) => build.onProgress(event),
     });
