@@ -16,7 +16,7 @@ export type { ContainerEngine, DetectedEngine, EngineOptions } from './container
 export { localImageSize } from './image-inventory';
 export { BuildReportSchema, ImageBuildProgressSchema, buildImages } from './build-images';
 export type { BuildImagesOptions, BuildReport, ImageBuildProgress } from './build-images';
-export { imageForStage } from './image-for-stage';
+export { imageForStage, imagesForStages } from './image-for-stage';
 export type { ImageStage, StageImage } from './image-for-stage';
 export { dockerDir } from './docker-dir';
 export {

@@ -1,4 +1,4 @@
-import { defaultImageGraph, imageForStage, type ImageStage, type StageImage } from '@bollyx/docker-builder';
+import { imagesForStages, type ImageStage, type StageImage } from '@bollyx/docker-builder';
 import type { JobStages } from '@bollyx/preflight';
 import { ContainerImageMissingError } from '@bollyx/stage-runner';
 import type { ImageMode } from './runtime-args';
@@ -22,9 +22,7 @@ export async function containerImages(
 ): Promise<ContainerImages> {
   const { engine, mode, signal } = options;
   const wanted = new Set<ImageStage>([...(stages.whisperCpp ? (['asr-whispercpp'] as const) : []), ...stages.python.map(({ family }) => family)]);
-  const graph = await defaultImageGraph();
-  const images = new Map<ImageStage, StageImage>();
-  for (const stage of wanted) images.set(stage, await imageForStage(stage, mode, { engine, graph, signal }));
+  const images = await imagesForStages(wanted, mode, { engine, signal });
   const missing = [...images].filter(([, found]) => !found.exists).map(([stage, found]) => ({ stage, image: found.image }));
   if (missing.length > 0) throw new ContainerImageMissingError(missing, { engine, mode });
   return { engine, mode, images };
