@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { JOB_ID_PATTERN, jobConfigFile, loadJob, resolveWorkspace } from '@bollyx/job-config';
+import { jobConfigFile, loadJob, resolveWorkspace } from '@bollyx/job-config';
 import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
 import type { RunPreflightOptions } from '@bollyx/preflight';
 import type { Recommendation } from '@bollyx/hardware-detection';
@@ -11,6 +11,7 @@ import { writeJsonReport } from '../../output/json-report';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { jobStages } from '../../pipeline/job-stages';
+import { namesJob } from '../../pipeline/names-job';
 import { renderChecks } from './render-checks';
 
 type Subject = Pick<RunPreflightOptions, 'config' | 'mediaPath' | 'mediaInfo'>;
@@ -22,7 +23,7 @@ type Subject = Pick<RunPreflightOptions, 'config' | 'mediaPath' | 'mediaInfo'>;
  */
 async function subjectOf(target: string | undefined, options: { workspace: string; configFile: string | undefined; recommendation: Recommendation }): Promise<Subject> {
   const file = target === undefined ? undefined : await stat(target).catch(() => undefined);
-  if (target !== undefined && (file?.isDirectory() || (file === undefined && JOB_ID_PATTERN.test(target)))) {
+  if (target !== undefined && namesJob(target, file)) {
     const job = await loadJob(target, { workspace: options.workspace });
     if (options.configFile !== undefined) {
       process.stderr.write(`bollyx: warning: job ${job.id} keeps the config it was prepared with; ignoring --config\n`);

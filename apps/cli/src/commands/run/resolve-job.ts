@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Recommendation } from '@bollyx/hardware-detection';
-import { JOB_ID_PATTERN, jobConfigFile, listJobs, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
+import { jobConfigFile, listJobs, loadJob, prepareJob, resolveConfig } from '@bollyx/job-config';
 import type { Job, PrepareJobOptions } from '@bollyx/job-config';
+import { namesJob } from '../../pipeline/names-job';
 
 export interface ResolveJobOptions {
   workspace: string;
@@ -40,9 +41,7 @@ export async function resolveJob(
   options: ResolveJobOptions,
 ): Promise<{ job: Job; ignoredFlags: string[] }> {
   const file = await stat(target).catch(() => undefined);
-  // A job is named by its id or its folder; anything else is media, so a mistyped movie path is
-  // reported as missing media rather than as an unknown job.
-  if (file?.isDirectory() || (file === undefined && JOB_ID_PATTERN.test(target))) {
+  if (namesJob(target, file)) {
     // A prepared job keeps the config it was prepared with: flags cannot change it.
     const ignoredFlags = Object.entries(options.flags)
       .filter(([, value]) => value !== undefined)
