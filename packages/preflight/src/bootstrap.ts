@@ -14,7 +14,7 @@ import { engineCheck, inspectEngine } from './engine-check';
 import { engineHardwareOf, environmentVariantOf } from './engine-hardware';
 import { environmentCheck } from './environment-check';
 import { BootstrapOptionsInvalidError } from './errors';
-import { ggmlModelCheck } from './ggml-model-check';
+import { ggmlModelCheck, isRegistryModel } from './ggml-model-check';
 import { hubModelCheck } from './hub-model-check';
 import { jobNeeds, type JobNeeds } from './job-needs';
 import type { JobStagesOf } from './job-stages';
@@ -279,8 +279,7 @@ async function setUp(context: SetUpContext): Promise<void> {
 
   for (const [index, { model }] of registryDefinitions.entries()) {
     const checked = registryModels[index]!;
-    const fetchable = modelRegistry.some((entry) => entry.name === model);
-    if (options.skipCache && fetchable && !checked.result.ok) emit('models', checked.result.id, 'skipped', `not pulled (skip-cache): ${checked.result.what}`, 0, `bollyx models pull ${model}`);
+    if (options.skipCache && isRegistryModel(model) && !checked.result.ok) emit('models', checked.result.id, 'skipped', `not pulled (skip-cache): ${checked.result.what}`, 0, `bollyx models pull ${model}`);
     else await settle('models', checked.result.id, checked);
   }
   for (const [index, { model }] of hubDefinitions.entries()) {

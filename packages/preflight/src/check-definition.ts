@@ -1,8 +1,15 @@
+import type { BollyxError } from '@bollyx/errors';
+
 /** What a check found: passed or not, in words, with the fix when it did not pass. */
 export interface CheckOutcome {
   ok: boolean;
   what: string;
   fix?: string;
+}
+
+/** The failed outcome a typed error makes: its message (unless `what` says more), its hint as the fix. */
+export function errorOutcome(error: BollyxError, what: string = error.message): CheckOutcome & { ok: false } {
+  return { ok: false, what, ...(error.hint === undefined ? {} : { fix: error.hint }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isBollyxError } from '@bollyx/errors';
 import { JobConfigSchema, resolveConfig } from '@bollyx/job-config';
 import type { ConfigSources, JobConfig } from '@bollyx/job-config';
-import type { CheckDefinition, CheckOutcome } from './check-definition';
+import { errorOutcome, type CheckDefinition, type CheckOutcome } from './check-definition';
 import type { JobStages, JobStagesOf } from './job-stages';
 
 /** A job's config: already resolved (a prepared job's), or its layers, resolved here so a bad one is a failed check. */
@@ -12,7 +12,7 @@ export type ConfigAssessment = (CheckOutcome & { ok: true; config: JobConfig; st
 
 const failure = (error: unknown): CheckOutcome & { ok: false } => {
   if (!isBollyxError(error)) throw error;
-  return { ok: false, what: error.message, ...(error.hint === undefined ? {} : { fix: error.hint }) };
+  return errorOutcome(error);
 };
 
 function resolved(config: PreflightConfig): { config: JobConfig; what: string } | (CheckOutcome & { ok: false }) {

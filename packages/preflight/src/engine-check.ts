@@ -26,7 +26,7 @@ export async function inspectEngine(profile: HardwareProfile, env: Env): Promise
 }
 
 /** Why the wanted engine is not there, in words: never built, or built for other hardware (another backend, CPU or source). */
-export function describeMissingEngine(inspection: EngineInspection): string {
+function describeMissingEngine(inspection: EngineInspection): string {
   const { plan, others } = inspection;
   const otherBackend = others.find((record) => record.backend !== plan.backend);
   if (otherBackend) {

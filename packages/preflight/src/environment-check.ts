@@ -1,7 +1,7 @@
 import type { BollyxError } from '@bollyx/errors';
 import { checkEnvironment } from '@bollyx/environment-manager';
 import type { EnvironmentSpec, EnvironmentStatus, EnvironmentVariant, StageFamily } from '@bollyx/environment-manager';
-import type { CheckDefinition, CheckOutcome } from './check-definition';
+import { errorOutcome, type CheckDefinition, type CheckOutcome } from './check-definition';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -15,7 +15,7 @@ export interface EnvironmentCheckOptions {
 }
 
 /** Why a status that is not `ok` stops the job, and what mends it: `bollyx env create NAME`, or another backend. */
-export function environmentProblem(status: EnvironmentStatus): CheckOutcome {
+function environmentProblem(status: EnvironmentStatus): CheckOutcome {
   const fix =
     status.fix ??
     (status.state === 'unsupported'
@@ -29,12 +29,12 @@ export function unservableCheck({ family, error }: { family: StageFamily; error:
   return {
     id: `environment:${family}`,
     why: `the config runs a ${family} stage, which needs a Python environment that serves it`,
-    check: async () => ({ ok: false, what: error.message, ...(error.hint === undefined ? {} : { fix: error.hint }) }),
+    check: async () => errorOutcome(error),
   };
 }
 
 /** A record of the wrong torch build: CPU torch on a machine with an NVIDIA GPU, or CUDA torch without one. */
-export function wrongVariant(spec: EnvironmentSpec, status: EnvironmentStatus, variant: EnvironmentVariant): CheckOutcome | undefined {
+function wrongVariant(spec: EnvironmentSpec, status: EnvironmentStatus, variant: EnvironmentVariant): CheckOutcome | undefined {
   if (spec.variants === undefined || status.record === undefined || status.record.variant === variant) return undefined;
   return {
     ok: false,

@@ -13,7 +13,7 @@ export interface GgmlModelCheckOptions {
   pullsMissing?: boolean;
 }
 
-/** A registry model of the in-process stages (ggml Whisper, Silero VAD) is in the cache. */
+/** The model is a registry name (ggml Whisper, Silero VAD) that bollyx can pull, not a path to the user's file. */
 export function isRegistryModel(model: string): boolean {
   return modelRegistry.some((entry) => entry.name === model);
 }

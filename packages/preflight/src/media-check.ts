@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isBollyxError } from '@bollyx/errors';
 import type { MediaInfo } from '@bollyx/job-config';
-import type { CheckDefinition } from './check-definition';
+import { errorOutcome, type CheckDefinition } from './check-definition';
 
 const minutes = (seconds: number) => (seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
 
@@ -23,7 +23,7 @@ export function mediaCheck(mediaPath: string, probe: () => Promise<MediaInfo>): 
         return { ok: true, what: `${file}: ${minutes(info.durationSeconds)}, audio ${languages}` };
       } catch (error) {
         if (!isBollyxError(error) || error.code === 'CANCELLED') throw error;
-        return { ok: false, what: error.message, ...(error.hint === undefined ? {} : { fix: error.hint }) };
+        return errorOutcome(error);
       }
     },
   };

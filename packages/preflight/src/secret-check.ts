@@ -1,7 +1,7 @@
 import { isBollyxError } from '@bollyx/errors';
 import { hubModelRegistry, hubModelState, hubSecretsFile, readHubToken } from '@bollyx/environment-manager';
 import type { HubModelEntry } from '@bollyx/environment-manager';
-import type { CheckDefinition } from './check-definition';
+import { errorOutcome, type CheckDefinition } from './check-definition';
 
 /** The gated ones among `models` (pyannote, IndicTrans2): Hugging Face serves them only with a token. */
 export function gatedModels(models: readonly string[]): HubModelEntry[] {
@@ -31,7 +31,7 @@ export function secretCheck(options: SecretCheckOptions): CheckDefinition {
       } catch (error) {
         // A secrets file others may read, or one that is not JSON: its errors never quote the token.
         if (!isBollyxError(error)) throw error;
-        return { ok: false, what: `Hugging Face token: unreadable (${error.message})`, ...(error.hint === undefined ? {} : { fix: error.hint }) };
+        return errorOutcome(error, `Hugging Face token: unreadable (${error.message})`);
       }
       if (token !== undefined) return { ok: true, what: 'Hugging Face token: present' };
       const states = await Promise.all(gated.map((entry) => hubModelState(entry.name, { env: options.env })));

@@ -1,8 +1,5 @@
 import { execa } from 'execa';
 
-/** A version as its numbers: `5.1.6` → [5, 1, 6]. */
-export type VersionNumbers = readonly number[];
-
 /**
  * The version a tool's first output line states (`ffmpeg version 5.1.6-0+deb12u1`, `cmake version
  * 3.25.1`, `g++ (Debian 12.2.0-14) 12.2.0`, `Python 3.11.2`, `ffmpeg version n7.0`). ffmpeg built from
@@ -13,7 +10,8 @@ export function parseToolVersion(firstLine: string): string | null {
   return stated?.[1] ?? null;
 }
 
-export function versionNumbers(version: string): VersionNumbers {
+/** A version as its numbers: `5.1.6` → [5, 1, 6]. */
+function versionNumbers(version: string): readonly number[] {
   return version.split('.').map((part) => Number.parseInt(part, 10) || 0);
 }
 
