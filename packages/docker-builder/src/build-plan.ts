@@ -3,7 +3,7 @@ import { BuildModeSchema } from './build-mode';
 import { ContextEntrySchema } from './image-graph';
 
 /** One image of a plan, with its content-addressed reference. */
-export const PlannedImageSchema = z.object({
+const PlannedImageSchema = z.object({
   name: z.string(),
   description: z.string(),
   /** `<repository>/<name>`. */

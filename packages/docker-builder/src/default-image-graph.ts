@@ -33,8 +33,9 @@ const WHISPER_CMAKE_FLAGS = [
   '-DGGML_NATIVE=OFF',
 ];
 
-function stageRunnerVersion(): string {
-  const manifest = createRequire(import.meta.url)('@bollyx/stage-runner/package.json') as { version: string };
+// Every @bollyx package is released at one version (changesets `fixed`), so this package's version is @bollyx/pipeline's.
+function pipelineVersion(): string {
+  const manifest = createRequire(import.meta.url)('@bollyx/docker-builder/package.json') as { version: string };
   return manifest.version;
 }
 
@@ -101,11 +102,11 @@ export async function defaultImageGraph(options: DefaultImageGraphOptions = {}):
     },
     {
       name: 'vad',
-      description: 'the VAD stage: @bollyx/stage-runner with onnxruntime-node and the Silero model',
+      description: 'the VAD stage: @bollyx/pipeline and its VAD runtime (the Silero model comes from the mounted model cache)',
       parent: 'base',
       modes: ['docker-cpu', 'docker-gpu'],
       serves: ['vad'],
-      dockerfile: nodeStagesDockerfile(stageRunnerVersion()),
+      dockerfile: nodeStagesDockerfile(pipelineVersion()),
       estimatedSizeMb: IMAGE_ESTIMATES_MB['node-stages'],
     },
     {

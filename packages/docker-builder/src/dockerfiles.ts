@@ -94,13 +94,11 @@ ${
 `;
 }
 
-/** The VAD stage's code (onnxruntime-node and the Silero model come with it), installed from npm in a builder stage. */
-export function nodeStagesDockerfile(stageRunnerVersion: string): string {
+/** The VAD stage's code (with onnxruntime-web, whose install fetches nothing), installed from npm in a builder stage. */
+export function nodeStagesDockerfile(pipelineVersion: string): string {
   return `FROM ${NODE_IMAGE} AS build
-# onnxruntime-node's CPU build ships in its package; its installer would only fetch CUDA extras.
-ENV ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /opt/bollyx/node
-RUN npm install --omit=dev --no-audit --no-fund @bollyx/stage-runner@${stageRunnerVersion} \\
+RUN npm install --omit=dev --no-audit --no-fund @bollyx/pipeline@${pipelineVersion} \\
  && npm cache clean --force
 
 FROM {{parent}}

@@ -7,7 +7,7 @@ import { ImageStageUnsupportedError } from './docker-errors';
 import type { ImageGraphInput } from './image-graph';
 import { localImageSize } from './image-inventory';
 import { planBuild } from './plan-build';
-import { STAGE_SCRIPTS } from './stage-scripts';
+import { stageFamilyScripts } from '@bollyx/python-stages';
 
 /** The stages an image can run: Python stage families, whisper-cli ASR, and the ffmpeg/Node stages. */
 export type ImageStage = StageFamily | 'asr-whispercpp' | 'demux' | 'mux' | 'vad';
@@ -27,7 +27,7 @@ function entryFor(stage: string): string[] {
   if (stage === 'asr-whispercpp') return [CONTAINER_WHISPER_CLI];
   if (stage === 'demux' || stage === 'mux') return ['ffmpeg'];
   if (stage === 'vad') return ['node'];
-  const script = STAGE_SCRIPTS[stage as StageFamily];
+  const script = stageFamilyScripts[stage as StageFamily];
   // -u: progress lines reach the runner as they are written.
   return script === undefined ? ['python', '-u'] : ['python', '-u', `${CONTAINER_PYTHON_DIR}/${script}.py`];
 }

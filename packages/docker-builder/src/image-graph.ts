@@ -29,7 +29,7 @@ export const ContextEntrySchema = z.union([
 export type ContextEntry = z.infer<typeof ContextEntrySchema>;
 
 /** One image of the graph. */
-export const ImageNodeSchema = z.strictObject({
+const ImageNodeSchema = z.strictObject({
   /** Names the image (`bollyx/<name>`) and its bake target. */
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and -'),
   description: z.string().min(1),

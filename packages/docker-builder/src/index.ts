@@ -1,16 +1,16 @@
 export { BuildModeSchema } from './build-mode';
 export type { BuildMode } from './build-mode';
-export { ContextEntrySchema, ImageGraphSchema, ImageNodeSchema, PARENT_PLACEHOLDER } from './image-graph';
-export type { ContextEntry, ImageGraph, ImageGraphInput, ImageNode, ImageNodeInput } from './image-graph';
+export { ImageGraphSchema, PARENT_PLACEHOLDER } from './image-graph';
+export type { ImageGraphInput } from './image-graph';
 export { defaultImageGraph } from './default-image-graph';
 export type { DefaultImageGraphOptions } from './default-image-graph';
-export { BuildPlanSchema, PlannedImageSchema } from './build-plan';
-export type { BuildPlan, PlannedImage } from './build-plan';
-export { parseImageGraph, planBuild, planBuilds } from './plan-build';
+export { BuildPlanSchema } from './build-plan';
+export type { BuildPlan } from './build-plan';
+export { planBuild, planBuilds } from './plan-build';
 export { BakeFileSchema, bakeFile } from './bake-file';
 export type { BakeFile, BakeFileOptions } from './bake-file';
-export { writeBuildFiles, writeImageContexts } from './write-build-files';
-export type { WriteBuildFilesOptions, WrittenBuildFiles, WrittenImage } from './write-build-files';
+export { writeBuildFiles } from './write-build-files';
+export type { WriteBuildFilesOptions, WrittenBuildFiles } from './write-build-files';
 export { ContainerEngineSchema, DetectedEngineSchema, detectEngine } from './container-engine';
 export type { ContainerEngine, DetectedEngine, EngineOptions } from './container-engine';
 export { localImageSize } from './image-inventory';
@@ -29,4 +29,3 @@ export {
   ImageOutputDirForeignError,
   ImageStageUnsupportedError,
 } from './docker-errors';
-export type { EngineProbe } from './docker-errors';

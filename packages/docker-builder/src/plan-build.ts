@@ -7,7 +7,7 @@ import { ImageGraphInvalidError } from './docker-errors';
 import { ImageGraphSchema, PARENT_PLACEHOLDER, type ImageGraph, type ImageGraphInput, type ImageNode } from './image-graph';
 
 /** Validates a graph, naming every problem. */
-export function parseImageGraph(graph: ImageGraphInput): ImageGraph {
+function parseImageGraph(graph: ImageGraphInput): ImageGraph {
   const parsed = ImageGraphSchema.safeParse(graph);
   if (!parsed.success) throw new ImageGraphInvalidError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   return parsed.data;

@@ -9,8 +9,8 @@ export const IMAGE_ESTIMATES_MB = {
   'base-cuda': 3500,
   /** python3 and a virtual environment with pip, before any requirement. */
   python: 60,
-  /** @bollyx/stage-runner from npm with onnxruntime-node and its dependencies. */
-  'node-stages': 300,
+  /** @bollyx/pipeline from npm with its dependencies, onnxruntime-web (~150 MB, every WASM build) the largest. */
+  'node-stages': 200,
   /** A static whisper-cli and libgomp. */
   'whisper-cli': 10,
   /** whisper-cli with CUDA kernels for five GPU generations. */

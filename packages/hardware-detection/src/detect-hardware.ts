@@ -20,7 +20,7 @@ export interface DetectHardwareOptions {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_PROFILE_TTL_MS = 60 * 60 * 1000;
+const DEFAULT_PROFILE_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 
 /**

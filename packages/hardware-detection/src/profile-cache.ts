@@ -13,7 +13,7 @@ const CacheFileSchema = z.object({
 });
 
 /** `BOLLYX_CACHE_DIR`, else the user cache folder (~/.cache/bollyx, ~/Library/Caches/bollyx, %LOCALAPPDATA%). */
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return process.env.BOLLYX_CACHE_DIR || envPaths('bollyx', { suffix: '' }).cache;
 }
 

@@ -64,7 +64,7 @@ function stageDevices(profile: HardwareProfile, gpu: ReturnType<typeof bestNvidi
         : profile.appleSilicon
           ? { device: 'metal', fallback: ['cpu'], reason: `${profile.appleSilicon.chip}: whisper.cpp and MLX use the GPU through Metal` }
           : onCpu(`${noGpu}: whisper.cpp on ${profile.cpu.physicalCores} CPU cores`),
-    vad: onCpu('Silero VAD runs hundreds of times faster than real time on one CPU core; a GPU saves nothing'),
+    vad: onCpu('Silero VAD runs about a hundred times faster than real time on one CPU core; a GPU saves nothing'),
     translation:
       vram >= MIN_TRANSLATION_VRAM_GIB * GIB
         ? onCuda('IndicTrans2/NLLB fit in VRAM at float16')

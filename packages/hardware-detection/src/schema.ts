@@ -8,14 +8,13 @@ export type Device = z.infer<typeof DeviceSchema>;
 export const ComputeTypeSchema = z.enum(['float16', 'int8_float16', 'int8', 'float32']);
 export type ComputeType = z.infer<typeof ComputeTypeSchema>;
 
-export const WhisperModelSizeSchema = z.enum(['tiny', 'base', 'small', 'medium', 'large-v3', 'large-v3-turbo']);
+const WhisperModelSizeSchema = z.enum(['tiny', 'base', 'small', 'medium', 'large-v3', 'large-v3-turbo']);
 export type WhisperModelSize = z.infer<typeof WhisperModelSizeSchema>;
 
 /** The families of pipeline stages that choose a device. */
-export const StageFamilySchema = z.enum(['asr', 'vad', 'translation', 'diarization']);
-export type StageFamily = z.infer<typeof StageFamilySchema>;
+export type StageFamily = 'asr' | 'vad' | 'translation' | 'diarization';
 
-export const NvidiaGpuSchema = z.object({
+const NvidiaGpuSchema = z.object({
   index: z.number().int().nonnegative(),
   name: z.string(),
   vramBytes: z.number().int().nonnegative().nullable(),
@@ -63,7 +62,7 @@ export const HardwareProfileSchema = z.object({
 });
 export type HardwareProfile = z.infer<typeof HardwareProfileSchema>;
 
-export const StageDeviceSchema = z.object({
+const StageDeviceSchema = z.object({
   device: DeviceSchema,
   /** Devices to retry on, in order, when the stage fails with a device error. */
   fallback: z.array(DeviceSchema),

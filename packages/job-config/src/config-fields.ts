@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { JobConfigSchema } from './config-schema';
 
 /** How a field's text (an environment variable, a flag) becomes its value before validation. */
-export type ConfigFieldKind = 'text' | 'number' | 'boolean' | 'list';
+type ConfigFieldKind = 'text' | 'number' | 'boolean' | 'list';
 
-export interface ConfigField {
+interface ConfigField {
   /** Dotted path in the config, e.g. `asr.model`. */
   path: string;
   /** The environment variable that sets it, e.g. `BOLLYX_ASR_MODEL`. */

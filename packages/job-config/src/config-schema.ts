@@ -4,33 +4,30 @@ import { ISO_639_1_CODES } from './language-codes';
 import { TimecodeSchema } from './timecode';
 
 /** `transcribe`: subtitles in the source language; `translate`: English subtitles; `subtitle`: both. */
-export const WorkflowSchema = z.enum(['transcribe', 'translate', 'subtitle']);
-export type Workflow = z.infer<typeof WorkflowSchema>;
+const WorkflowSchema = z.enum(['transcribe', 'translate', 'subtitle']);
 
 export const LanguageSchema = z.enum(ISO_639_1_CODES, { error: 'an ISO 639-1 code such as hi, en, ta, te, bn' });
 export type Language = z.infer<typeof LanguageSchema>;
 
 /** A source language, or `auto` to let the speech model detect it. */
-export const SourceLanguageSchema = z.enum(['auto', ...ISO_639_1_CODES], {
+const SourceLanguageSchema = z.enum(['auto', ...ISO_639_1_CODES], {
   error: 'auto or an ISO 639-1 code such as hi, en, ta, te, bn',
 });
-export type SourceLanguage = z.infer<typeof SourceLanguageSchema>;
 
-export const AsrBackendSchema = z.enum(['whisper.cpp', 'faster-whisper', 'whisperx', 'mlx']);
+const AsrBackendSchema = z.enum(['whisper.cpp', 'faster-whisper', 'whisperx', 'mlx']);
 export type AsrBackend = z.infer<typeof AsrBackendSchema>;
 
 /** `whisper` is Whisper's own translate task (into English only); the others are text translators. */
-export const TranslationBackendSchema = z.enum(['whisper', 'indictrans2', 'nllb']);
+const TranslationBackendSchema = z.enum(['whisper', 'indictrans2', 'nllb']);
 export type TranslationBackend = z.infer<typeof TranslationBackendSchema>;
 
-export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
+const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
 export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
 
 /** How subtitles show who speaks when diarization labels the speakers. */
-export const SpeakerStyleSchema = z.enum(['label', 'dash']);
-export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;
+const SpeakerStyleSchema = z.enum(['label', 'dash']);
 
-export const MuxContainerSchema = z.enum(['mp4', 'mkv']);
+const MuxContainerSchema = z.enum(['mp4', 'mkv']);
 export type MuxContainer = z.infer<typeof MuxContainerSchema>;
 
 const described = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
@@ -165,7 +162,7 @@ export type JobConfig = z.output<typeof JobConfigSchema>;
 export type JobConfigInput = z.input<typeof JobConfigSchema>;
 
 /** Where a resolved value came from, lowest layer first: default < recommendation < file < flag < env. */
-export const ConfigSourceSchema = z.union([
+const ConfigSourceSchema = z.union([
   z.enum(['default', 'recommendation', 'flag']),
   z.templateLiteral(['file:', z.string()]),
   z.templateLiteral(['env:', z.string()]),

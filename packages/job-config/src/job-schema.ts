@@ -4,17 +4,16 @@ import { MediaInfoSchema } from './probe-media';
 
 /** `YYYYMMDD-NNNN`: the local date the job was prepared and its number that day (more digits after 9999). */
 export const JOB_ID_PATTERN = /^\d{8}-\d{4,}$/;
-export const JobIdSchema = z.string().regex(JOB_ID_PATTERN, { error: 'a job id like 20250131-0001' });
+const JobIdSchema = z.string().regex(JOB_ID_PATTERN, { error: 'a job id like 20250131-0001' });
 
 /** The folders of a job, each filled by a pipeline stage; `media/` holds the input and is never written again. */
 export const JOB_FOLDERS = ['media', 'audio', 'transcripts', 'subtitles', 'logs', 'manifests', 'output'] as const;
-export type JobFolder = (typeof JOB_FOLDERS)[number];
 
 /** The job's description file in its folder, written last: a folder without it is incomplete. */
 export const JOB_FILE_NAME = 'job.yaml';
 
 /** How the job's media file was made from the user's file. */
-export const MediaMethodSchema = z.enum(['hardlink', 'copy', 'clip-copy', 'clip-reencode-audio']);
+const MediaMethodSchema = z.enum(['hardlink', 'copy', 'clip-copy', 'clip-reencode-audio']);
 export type MediaMethod = z.infer<typeof MediaMethodSchema>;
 
 /** The content of `job.yaml`. */
@@ -45,8 +44,7 @@ export type JobFile = z.infer<typeof JobFileSchema>;
  * interrupted), `invalid` (job.yaml does not validate), `prepared` (nothing run yet), `started` (a stage
  * wrote its manifest to `manifests/`), `has-outputs` (files in `output/`).
  */
-export const JobStateSchema = z.enum(['incomplete', 'invalid', 'prepared', 'started', 'has-outputs']);
-export type JobState = z.infer<typeof JobStateSchema>;
+export type JobState = 'incomplete' | 'invalid' | 'prepared' | 'started' | 'has-outputs';
 
 /** A prepared job: its job.yaml, its folder and its state. */
 export type Job = JobFile & { dir: string; state: JobState };

@@ -6,7 +6,7 @@ import type { ConfigFileLayer } from './resolve-config';
 import { yamlErrorReason } from './yaml-error-reason';
 
 /** The config file `prepareJob` reads from the workspace when no other file is named. */
-export const CONFIG_FILE_NAME = 'bollyx.config.yaml';
+const CONFIG_FILE_NAME = 'bollyx.config.yaml';
 
 const describeKind = (value: unknown) => (Array.isArray(value) ? 'a list' : `a ${typeof value}`);
 
@@ -52,6 +52,7 @@ export async function findConfigFile(workspace: string): Promise<ConfigFileLayer
 }
 
 /** The config file a job uses: the one given (`--config`), else the workspace's `bollyx.config.yaml` if it has one. */
-export async function jobConfigFile(workspace: string, configFile: string | undefined): Promise<ConfigFileLayer | undefined> {
-  return configFile === undefined ? findConfigFile(workspace) : loadConfigFile(configFile);
+export async function jobConfigFile(workspace: string, configFile: string | ConfigFileLayer | undefined): Promise<ConfigFileLayer | undefined> {
+  if (configFile === undefined) return findConfigFile(workspace);
+  return typeof configFile === 'string' ? loadConfigFile(configFile) : configFile;
 }

@@ -10,7 +10,7 @@ import { JOB_FOLDERS, type Job, type JobFile, type MediaMethod } from './job-sch
 import { jobConfigFile } from './load-config-file';
 import { placeMedia } from './place-media';
 import { probeMedia, type MediaInfo } from './probe-media';
-import { resolveConfig } from './resolve-config';
+import { resolveConfig, type ConfigFileLayer } from './resolve-config';
 import { DEFAULT_WORKSPACE, ensureJobsDir } from './workspace';
 
 /** A step of `prepareJob` and how far it is, 0 to 1. */
@@ -22,8 +22,8 @@ export interface PrepareProgress {
 export interface PrepareJobOptions {
   /** Folder holding `jobs/` and optionally `bollyx.config.yaml`; default `./bollyx-work` (see `resolveWorkspace`). */
   workspace?: string;
-  /** A config file to read instead of the workspace's `bollyx.config.yaml`. */
-  configFile?: string;
+  /** A config file to read instead of the workspace's `bollyx.config.yaml`, or a config already read (`{ path, data }`). */
+  configFile?: string | ConfigFileLayer;
   /** Defaults for this machine from `@bollyx/hardware-detection`'s `recommend`. */
   recommendation?: Recommendation;
   /** Values by dotted field path, e.g. `{ workflow: 'translate', 'clip.start': '00:10:00' }` (see `resolveConfig`). */

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 
 /** The steps of a bootstrap, in the order they run. */
-export const BootstrapStepSchema = z.enum(['hardware', 'config', 'tools', 'engine', 'workspace', 'environments', 'models']);
+const BootstrapStepSchema = z.enum(['hardware', 'config', 'tools', 'engine', 'workspace', 'environments', 'models']);
 export type BootstrapStep = z.infer<typeof BootstrapStepSchema>;
 
 /** done: work happened now; skipped: nothing to do (up to date, not needed, declined); failed: see `fix`. */
-export const BootstrapStatusSchema = z.enum(['done', 'skipped', 'failed']);
-export type BootstrapStatus = z.infer<typeof BootstrapStatusSchema>;
+const BootstrapStatusSchema = z.enum(['done', 'skipped', 'failed']);
 
 /** What one item of a step (a tool, the engine, an environment, a model) came to. */
-export const BootstrapItemSchema = z.object({
+const BootstrapItemSchema = z.object({
   step: BootstrapStepSchema,
   /** Stable id, as preflight names its checks: `tool:ffmpeg`, `engine`, `environment:whisperx`, `model:base`. */
   id: z.string().min(1),

@@ -3,6 +3,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environmentsDir, hubCacheDir } from '@bollyx/environment-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSileroModel } from '../../../tools/silero-model';
+import { startLoopbackFileServer, type LoopbackFileServer } from '../../../tools/test-http/loopback-file-server';
 import { startLoopbackHub, type LoopbackHub } from '../../../tools/test-http/loopback-hub';
 import { bootstrap, type BootstrapOptions, type BootstrapProgress } from './bootstrap';
 import type { BootstrapItem } from './bootstrap-report';
@@ -12,6 +14,7 @@ import { makeTestMachine, removeTestMachine, writeLightSpec, type TestMachine } 
 let machine: TestMachine;
 let model: string;
 let hub: LoopbackHub;
+let mirror: LoopbackFileServer;
 const commit = randomBytes(20).toString('hex');
 
 /** whisper.cpp (its engine is shared, so it is up to date) and one Python stage served by the test spec `light`. */
@@ -24,7 +27,7 @@ async function run(options: Partial<BootstrapOptions> = {}): Promise<BootstrapIt
     config: { sources: { flags: { 'asr.model': model } } },
     stagesOf: () => WITH_PYTHON,
     workspace: machine.workspace,
-    env: { ...machine.env, BOLLYX_ENV_SPECS_DIR: machine.specsDir, HF_ENDPOINT: hub.endpoint },
+    env: { ...machine.env, BOLLYX_ENV_SPECS_DIR: machine.specsDir, HF_ENDPOINT: hub.endpoint, BOLLYX_MODEL_MIRROR: mirror.url },
     onStep: (item) => seen.push(item),
     ...options,
   });
@@ -42,6 +45,9 @@ beforeAll(async () => {
   await writeLightSpec(machine, 'light', ['asr-faster-whisper']);
   model = path.join(machine.root, 'ggml-test.bin');
   await writeFile(model, 'ggml');
+  // The model mirror of an air-gapped site: bootstrap fetches Silero VAD from it, never from the npm registry.
+  const silero = await readFile(await seedSileroModel(path.join(machine.root, 'mirror')));
+  mirror = await startLoopbackFileServer({ '/silero-vad-v5.onnx': { body: silero } });
   hub = await startLoopbackHub([
     {
       repo: 'Systran/faster-whisper-base',
@@ -59,6 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub?.close();
+  await mirror?.close();
   await removeTestMachine(machine);
 });
 

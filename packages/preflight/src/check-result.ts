@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One preflight check: what was found, why it matters and, when it failed, the command that fixes it. */
-export const CheckResultSchema = z.object({
+const CheckResultSchema = z.object({
   /** Stable id: `tool:ffmpeg`, `engine`, `environment:whisperx`, `model:base`, `disk`, `config`, `secret:hf-token`, `workspace`. */
   id: z.string().min(1),
   ok: z.boolean(),

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { findWhisperEngine, listEngines, planWhisperEngine } from '@bollyx/environment-manager';
+import { findWhisperEngine, installedWhisperEngine, listEngines, planWhisperEngine } from '@bollyx/environment-manager';
 import type { EngineRecord, WhisperEnginePlan } from '@bollyx/environment-manager';
 import type { HardwareProfile } from '@bollyx/hardware-detection';
 import type { CheckDefinition } from './check-definition';
@@ -10,18 +10,19 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The build this machine wants and the engines that are installed, read from their records (nothing runs). */
 export interface EngineInspection {
   plan: WhisperEnginePlan;
-  /** The installed engine of the wanted build, not yet run. */
+  /** The installed engine that serves the wanted build (built here, or the prebuilt package's), not yet run. */
   installed: EngineRecord | undefined;
   /** Engines of other builds: another backend, CPU or whisper.cpp version. */
   others: EngineRecord[];
 }
 
 export async function inspectEngine(profile: HardwareProfile, env: Env): Promise<EngineInspection> {
-  const [plan, records] = await Promise.all([planWhisperEngine({ hardware: engineHardwareOf(profile), env }), listEngines({ env })]);
+  const options = { hardware: engineHardwareOf(profile), env };
+  const [plan, installed, records] = await Promise.all([planWhisperEngine(options), installedWhisperEngine(options), listEngines({ env })]);
   return {
     plan,
-    installed: records.find((record) => record.buildKey === plan.buildKey),
-    others: records.filter((record) => record.buildKey !== plan.buildKey),
+    installed: installed ?? undefined,
+    others: records.filter((record) => record.buildKey !== (installed ?? plan).buildKey),
   };
 }
 

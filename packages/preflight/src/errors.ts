@@ -6,9 +6,10 @@ const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 
 
 /**
  * Some parts of a run failed; carries them. The hint gives each distinct fix once, in order, then `last`
- * (when there is one); `none` when no part has a fix.
+ * (when there is one); `none` when no part has a fix. The parts are zod-inferred (`fix?: string | undefined`),
+ * so the constraint says `| undefined` too: a consumer with exactOptionalPropertyTypes checks it as written.
  */
-abstract class PartsFailedError<Part extends { fix?: string }> extends BollyxError {
+abstract class PartsFailedError<Part extends { fix?: string | undefined }> extends BollyxError {
   readonly failed: readonly Part[];
 
   protected constructor(code: string, message: string, failed: readonly Part[], hint: { last?: string; none: string }) {

@@ -20,7 +20,7 @@ export interface DiskEstimateInput {
   modelBytes: number;
 }
 
-export interface DiskEstimate {
+interface DiskEstimate {
   totalBytes: number;
   audioBytes: number;
   muxBytes: number;

@@ -1,11 +1,13 @@
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BollyxError } from '@bollyx/errors';
-import { listEngines, planWhisperEngine, pullModel } from '@bollyx/environment-manager';
+import { ensureWhisperEngine, listEngines, modelsDir, planWhisperEngine } from '@bollyx/environment-manager';
 import { JobConfigSchema } from '@bollyx/job-config';
 import type { JobConfigInput } from '@bollyx/job-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSileroModel } from '../../../tools/silero-model';
 import { makeMedia } from '../../../tools/test-media';
+import { layOutPrebuiltPackage } from '../../environment-manager/src/engines/test-helpers/prebuilt-package';
 import type { CheckResult } from './check-result';
 import { engineHardwareOf } from './engine-hardware';
 import { installCommand } from './install-command';
@@ -53,7 +55,7 @@ describe('runPreflight', () => {
     expect(checks.engine).toMatchObject({ ok: true, what: expect.stringContaining('whisper.cpp') });
     expect(checks['model:silero-vad']).toMatchObject({ ok: false, fix: 'bollyx models pull silero-vad' });
 
-    await pullModel('silero-vad', { env: machine.env });
+    await seedSileroModel(modelsDir({ env: machine.env }));
     const second = await preflight({ asr: { model: asrModel } });
     expect(second.ok).toBe(true);
     const cached = second.checks.filter((check) => check.cached).map((check) => check.id);
@@ -112,6 +114,18 @@ describe('runPreflight', () => {
     await writeFile(path.join(engines, buildKey, 'engine.json'), JSON.stringify({ ...installed, backend: other, buildKey }));
     const foreign = byId((await preflight({ asr: { model: asrModel } }, { env })).checks);
     expect(foreign.engine).toMatchObject({ ok: false, what: expect.stringContaining(`whisper.cpp is built for ${other}, but this machine wants ${wanted}`) });
+  });
+
+  it('with the prebuilt engine package on a CPU machine, passes the engine with no build tools and none built', async () => {
+    const { from } = await layOutPrebuiltPackage(path.join(machine.root, 'prebuilt'), await ensureWhisperEngine());
+    const PATH = await pathWithout(machine.root, ['cmake', 'make', 'c++', 'g++', 'clang++']);
+    const env = { ...machine.env, PATH, BOLLYX_ENGINES_DIR: path.join(machine.root, 'none-built'), BOLLYX_PREBUILT_FROM: from };
+    const cpu = { ...machine.profile, nvidiaGpus: [], appleSilicon: null };
+
+    const checks = byId((await preflight({ asr: { model: asrModel } }, { env, profile: cpu })).checks);
+
+    expect(Object.keys(checks).filter((id) => id.startsWith('tool:'))).toEqual(['tool:ffmpeg', 'tool:ffprobe']);
+    expect(checks.engine).toMatchObject({ ok: true, what: expect.stringContaining(path.join(from, 'node_modules')) });
   });
 
   it('with provisions, lets a missing engine and registry models pass: the caller builds and pulls them', async () => {

@@ -80,10 +80,11 @@ async function diskEstimateInput(
 
 /**
  * Checks this machine before a job: the config, ffmpeg and ffprobe, the build tools when the whisper.cpp
- * engine is still to be built, Python when a Python backend is configured, the engine, the workspace, the
- * Python environments and the models the job's stages need, a Hugging Face token where a gated model is
- * still to be fetched, the media, and free disk against an estimate. Passed checks are cached for 24 hours
- * under a hash of what they checked, so a change anywhere re-checks it; free disk is measured every time.
+ * engine is still to be built (none built here, no prebuilt package that serves it), Python when a Python
+ * backend is configured, the engine, the workspace, the Python environments and the models the job's
+ * stages need, a Hugging Face token where a gated model is still to be fetched, the media, and free disk
+ * against an estimate. Passed checks are cached for 24 hours under a hash of what they checked, so a change
+ * anywhere re-checks it; free disk is measured every time.
  * Never throws for a failed check: `ok` is false and each failed check names its fix.
  */
 export async function runPreflight(options: RunPreflightOptions): Promise<PreflightReport> {
@@ -98,7 +99,7 @@ export async function runPreflight(options: RunPreflightOptions): Promise<Prefli
 
   const checks: CheckDefinition[] = [configCheck(assessment), toolCheck(FFMPEG, tools), toolCheck(FFPROBE, tools)];
   if (needs?.engine) {
-    // The build tools matter only while the engine for this hardware is not built.
+    // The build tools matter only while no engine serves this hardware: none built, no prebuilt package.
     if ((await inspectEngine(profile, env)).installed === undefined) {
       checks.push(toolCheck(CMAKE, tools), toolCheck(MAKE, tools), toolCheck(cxxRequirement(env), tools));
     }

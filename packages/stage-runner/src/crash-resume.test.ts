@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineSummarySchema } from './events';
 import { writeStageScript } from './test-helpers/stage-script';
-import { useTempDirs } from './test-helpers/temp-dir';
+import { useTempDirs } from '../../../tools/test-temp-dir';
 
 const tempDir = useTempDirs();
 const srcDir = fileURLToPath(new URL('.', import.meta.url));

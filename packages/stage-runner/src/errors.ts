@@ -8,7 +8,7 @@ export class PipelineDefinitionError extends BollyxError {
   }
 }
 
-export interface JobLockHolder {
+interface JobLockHolder {
   pid: number;
   hostname: string;
   runId: string;

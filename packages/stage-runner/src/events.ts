@@ -3,7 +3,7 @@ import { deviceSchema } from './device';
 import { manifestSchema } from './manifest';
 
 /** A failure as data: what `BollyxError#toJSON` gives, so it survives JSON lines and manifests. */
-export const errorInfoSchema = z.object({
+const errorInfoSchema = z.object({
   name: z.string().optional(),
   code: z.string(),
   message: z.string(),
@@ -106,4 +106,3 @@ export const pipelineEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type PipelineEvent = z.infer<typeof pipelineEventSchema>;
-export type PipelineEventType = PipelineEvent['type'];

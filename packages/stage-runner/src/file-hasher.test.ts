@@ -4,7 +4,7 @@ import { readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileHasher } from './file-hasher';
-import { useTempDirs } from './test-helpers/temp-dir';
+import { useTempDirs } from '../../../tools/test-temp-dir';
 
 const tempDir = useTempDirs();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -5,7 +5,7 @@ import { stageDefinitionSchema, type Stage, type StageDefinition } from './stage
  * How the run treats a stage: `auto` reuses a cached result or runs, `force` runs, `cache-only` reuses a
  * cached result or fails (the ancestors of `only`), `skip` is not part of this run.
  */
-export type StageMode = 'auto' | 'force' | 'cache-only' | 'skip';
+type StageMode = 'auto' | 'force' | 'cache-only' | 'skip';
 
 export interface StageSelection {
   force?: boolean;

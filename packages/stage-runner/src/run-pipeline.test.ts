@@ -13,7 +13,7 @@ import { readManifest } from './manifest';
 import { runPipeline, type RunPipelineOptions } from './run-pipeline';
 import type { StageDefinition } from './stage-definition';
 import { scriptStage, writeStageScript, type ScriptBehaviour } from './test-helpers/stage-script';
-import { useTempDirs } from './test-helpers/temp-dir';
+import { useTempDirs } from '../../../tools/test-temp-dir';
 
 const tempDir = useTempDirs();
 

@@ -14,7 +14,7 @@ const declaredOutputSchema = z
   .min(1)
   .refine((path) => !isAbsolute(path) && !path.split(/[\\/]/).includes('..'), 'an output is a path inside the job folder');
 
-export const stageParamsSchema = z.record(z.string(), z.json());
+const stageParamsSchema = z.record(z.string(), z.json());
 export type StageParams = z.infer<typeof stageParamsSchema>;
 
 /** A stage: what it needs, what it reads and writes, how it runs. Everything but `run` is data. */

@@ -1,4 +1,5 @@
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU break data, tens of ms of every `bollyx` start.
+let graphemes: Intl.Segmenter | undefined;
 
 // Tags such as <i> and ASS overrides such as {\an8} are styling, not text the viewer reads.
 const MARKUP = /<[^>]*>|\{\\[^}]*\}/g;
@@ -13,6 +14,7 @@ export function countCharacters(text: string): number {
   // Plain ASCII has one grapheme per unit; skipping the segmenter keeps English fast.
   if (PRINTABLE_ASCII.test(visible)) return visible.length;
   let count = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const _ of graphemes.segment(visible)) count += 1;
   return count;
 }

@@ -7,25 +7,10 @@ export { formatTimestamp } from './timestamps';
 export { readSubtitleFile } from './read-subtitle-file';
 export { getPreset, presets } from './get-preset';
 export { SubtitleFileError, SubtitleLintError, SubtitleParseError, SubtitlesInputError, UnknownPresetError } from './errors';
-export {
-  BreakWordsSchema,
-  CueSchema,
-  LintOptionsSchema,
-  LintRuleSchema,
-  LintViolationSchema,
-  PresetSchema,
-  SegmentOptionsSchema,
-  SegmentSchema,
-  SpeakerStyleSchema,
-  SpeechRegionSchema,
-  SubtitleFormatSchema,
-  WordSchema,
-} from './schemas';
+export { CueSchema, LintOptionsSchema, LintViolationSchema, PresetSchema, SegmentOptionsSchema, SegmentSchema, SubtitleFormatSchema } from './schemas';
 export type {
-  BreakWords,
   Cue,
   LintOptions,
-  LintRule,
   LintViolation,
   Preset,
   Segment,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const seconds = z.number().nonnegative();
 
 /** One recognised word and when it was spoken, in seconds from the start of the media. */
-export const WordSchema = z
+const WordSchema = z
   .object({ text: z.string(), start: seconds, end: seconds })
   .refine((word) => word.end >= word.start, { message: 'a word must not end before it starts', path: ['end'] });
 export type Word = z.infer<typeof WordSchema>;
@@ -22,7 +22,7 @@ export const SegmentSchema = z.object({
 export type Segment = z.infer<typeof SegmentSchema>;
 
 /** Where voice activity detection heard speech. */
-export const SpeechRegionSchema = z
+const SpeechRegionSchema = z
   .object({ start: seconds, end: seconds })
   .refine((region) => region.end > region.start, { message: 'a speech region must end after it starts', path: ['end'] });
 export type SpeechRegion = z.infer<typeof SpeechRegionSchema>;
@@ -31,7 +31,7 @@ export type SpeechRegion = z.infer<typeof SpeechRegionSchema>;
  * How a cue shows who speaks: `dash` puts two speakers' short turns in one cue, one line each, led
  * by a hyphen; `label` starts each speaker's turn with `[SPEAKER] `.
  */
-export const SpeakerStyleSchema = z.enum(['dash', 'label']);
+const SpeakerStyleSchema = z.enum(['dash', 'label']);
 export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;
 
 export const SegmentOptionsSchema = z.object({
@@ -58,7 +58,7 @@ export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
 export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
 
 /** Words that steer where lines and cues break; matched case-insensitively, punctuation ignored. */
-export const BreakWordsSchema = z.object({
+const BreakWordsSchema = z.object({
   /** A break goes well before these (and, but, because…). */
   conjunctions: z.array(z.string()),
   /** A break goes fairly well before these (in, with, about…). */
@@ -72,7 +72,6 @@ export const BreakWordsSchema = z.object({
   /** Words ending in a full stop that do not end a sentence (Mr., Dr.). */
   abbreviations: z.array(z.string()),
 });
-export type BreakWords = z.infer<typeof BreakWordsSchema>;
 
 /** A subtitle style: the limits every cue must keep and the language data that guides breaks. */
 export const PresetSchema = z.object({
@@ -101,7 +100,7 @@ export const PresetSchema = z.object({
 });
 export type Preset = z.infer<typeof PresetSchema>;
 
-export const LintRuleSchema = z.enum([
+const LintRuleSchema = z.enum([
   'empty-cue',
   'max-lines',
   'max-chars-per-line',

@@ -1,8 +1,10 @@
+import type { MovieSettings } from '@bollyx/pipeline';
 import type { ArgsDef } from 'citty';
 
 /**
- * The flags that set a job config field, as `bollyx run` and `bollyx prepare` both take them. Values go
- * to the library as text, validated like any other config layer.
+ * The flags that set a job config field, as `bollyx run` and `bollyx prepare` both take them: the
+ * pipeline's MovieSettings, by the same names. Values go to the library as text, validated like any other
+ * config layer.
  */
 export const CONFIG_FLAG_ARGS = {
   workflow: { type: 'string', description: 'transcribe (source-language subtitles), translate (English) or subtitle (both; default)' },
@@ -29,29 +31,7 @@ export const WORKSPACE_ARGS = {
   workspace: { type: 'string', description: 'Folder for jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
 } as const satisfies ArgsDef;
 
-type ConfigFlag = keyof typeof CONFIG_FLAG_ARGS;
-
-/** The config field each flag sets. */
-const FIELD_OF_FLAG: Readonly<Record<ConfigFlag, string>> = {
-  workflow: 'workflow',
-  sourceLanguage: 'sourceLanguage',
-  targetLanguages: 'targetLanguages',
-  start: 'clip.start',
-  end: 'clip.end',
-  audioStream: 'audioStream',
-  asr: 'asr.backend',
-  model: 'asr.model',
-  device: 'asr.device',
-  align: 'asr.align',
-  diarize: 'diarization.enabled',
-  translator: 'translation.backend',
-  vad: 'vad.enabled',
-  preset: 'subtitles.preset',
-  formats: 'output.formats',
-  mux: 'output.mux.enabled',
-};
-
-/** The config layer of the flags given: values by field path (`{ 'asr.backend': 'faster-whisper' }`), unset ones undefined. */
-export function configFlags(args: Readonly<Partial<Record<ConfigFlag, unknown>>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(FIELD_OF_FLAG).map(([flag, field]) => [field, args[flag as ConfigFlag]]));
+/** The job settings among a command's parsed flags, for `subtitleMovie` and `prepareMovie` of @bollyx/pipeline. */
+export function movieSettings(args: Readonly<Record<string, unknown>>): MovieSettings {
+  return Object.fromEntries(Object.keys(CONFIG_FLAG_ARGS).map((flag) => [flag, args[flag]])) as MovieSettings;
 }

@@ -1,71 +1,24 @@
-import { createWriteStream } from 'node:fs';
-import { chmod, copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isBollyxError } from '@bollyx/errors';
 import writeFileAtomic from 'write-file-atomic';
 import { withLockFolder } from '../lock-folder';
-import { parseCmakeProgress } from './cmake-progress';
-import { engineBinaryVersion } from './engine-binary-version';
-import type { EngineBuildProgress } from './engine-build-progress';
-import {
-  EngineBinaryBrokenError,
-  EngineBuildCancelledError,
-  EngineToolMissingError,
-} from './engine-errors';
+import { compileWhisperCli } from './compile-whisper-cli';
+import type { CompileOptions } from './compile-whisper-cli';
+import { expectEngineBinaryVersion } from './engine-binary-version';
+import { EngineBuildCancelledError } from './engine-errors';
 import type { EngineOptions } from './engine-options';
 import { EngineRecordSchema } from './engine-record';
 import type { EngineRecord } from './engine-record';
 import { enginesDir } from './engines-dir';
-import { findExecutable } from '../find-executable';
-import { ENGINE_RECORD_FILE, findPlannedEngine } from './find-whisper-engine';
-import { planWhisperEngine } from './plan-whisper-engine';
+import { findPlannedEngine } from './find-whisper-engine';
+import { ENGINE_RECORD_FILE } from './read-engine-record';
+import { plannedRecord, planWhisperEngine } from './plan-whisper-engine';
 import type { WhisperEnginePlan } from './plan-whisper-engine';
-import { runBuildStep } from './run-build-step';
 
-export interface BuildWhisperEngineOptions extends EngineOptions {
-  /** Parallel compile jobs. Default: every core. */
-  jobs?: number;
+export interface BuildWhisperEngineOptions extends EngineOptions, Pick<CompileOptions, 'jobs' | 'signal' | 'onProgress'> {
   /** Build even when a working engine for this machine is installed. */
   force?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (event: EngineBuildProgress) => void;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** CMake, make (the generator used) and a C++ compiler, or an error naming what is missing. */
-async function requireBuildTools(env: Env): Promise<{ cmake: string }> {
-  const [cmake, make, compilers] = await Promise.all([
-    findExecutable('cmake', env),
-    findExecutable('make', env),
-    Promise.all([env.CXX, 'c++', 'g++', 'clang++'].filter((name) => name !== undefined).map((name) => findExecutable(name, env))),
-  ]);
-  const missing = [
-    ...(cmake ? [] : ['cmake']),
-    ...(make ? [] : ['make']),
-    ...(compilers.some((found) => found !== null) ? [] : ['a C++ compiler (g++ or clang++)']),
-  ];
-  if (cmake === null || missing.length > 0) throw new EngineToolMissingError(missing);
-  return { cmake };
-}
-
-// whisper.cpp configured as the top-level project writes into its own source folder (configure_file of
-// bindings/javascript/package.json), which fails in a read-only install; as a subproject it does not.
-const WRAPPER_PROJECT = `# Written by bollyx: builds whisper.cpp as a subproject, so its source folder is only read.
-cmake_minimum_required(VERSION 3.14)
-project(bollyx_whisper_cli C CXX)
-set(BOLLYX_WHISPER_SOURCE "" CACHE PATH "The whisper.cpp source tree")
-add_subdirectory("\${BOLLYX_WHISPER_SOURCE}" whisper.cpp)
-`;
-
-/** A build folder configured from another source path (the checkout moved) starts afresh, not mixing two trees. */
-async function discardForeignBuildDir(buildDir: string, cmakeDir: string, sourceDir: string): Promise<void> {
-  const cache = await readFile(path.join(cmakeDir, 'CMakeCache.txt'), 'utf8').catch(() => null);
-  const configuredFrom = cache && /^BOLLYX_WHISPER_SOURCE:\w+=(.*)$/m.exec(cache)?.[1];
-  if (configuredFrom && path.resolve(configuredFrom) !== path.resolve(sourceDir)) {
-    await rm(buildDir, { recursive: true, force: true });
-  }
 }
 
 async function compileAndInstall(
@@ -74,59 +27,18 @@ async function compileAndInstall(
   options: BuildWhisperEngineOptions,
   buildDir: string,
 ): Promise<EngineRecord> {
-  const env = options.env ?? process.env;
-  const report = (phase: EngineBuildProgress['phase'], percent: number, message: string) =>
-    options.onProgress?.({ phase, percent, message });
   const started = performance.now();
-  const { cmake } = await requireBuildTools(env);
+  const outputDir = await compileWhisperCli(plan, { ...options, buildDir });
 
-  const projectDir = path.join(buildDir, 'project');
-  const cmakeDir = path.join(buildDir, 'cmake');
-  await discardForeignBuildDir(buildDir, cmakeDir, plan.source.dir);
-  await mkdir(projectDir, { recursive: true });
-  await writeFileAtomic(path.join(projectDir, 'CMakeLists.txt'), WRAPPER_PROJECT);
-  const logPath = path.join(buildDir, 'bollyx-build.log');
-  const log = createWriteStream(logPath);
-  const step = { buildDir, log, logPath, env, signal: options.signal };
-  try {
-    report('configure', 0, `configuring whisper.cpp ${plan.source.version} for ${plan.backend} (${plan.reason})`);
-    await runBuildStep(
-      cmake,
-      ['-S', projectDir, '-B', cmakeDir, '-G', 'Unix Makefiles', `-DBOLLYX_WHISPER_SOURCE=${plan.source.dir}`, ...plan.flags],
-      { ...step, step: 'configure' },
-    );
-    let lastPercent = -1;
-    const jobs = options.jobs ?? os.availableParallelism();
-    await runBuildStep(cmake, ['--build', cmakeDir, '--target', 'whisper-cli', '-j', String(jobs)], {
-      ...step,
-      step: 'compile',
-      onLine: (line) => {
-        const percent = parseCmakeProgress(line);
-        // Parallel make jobs print their steps out of order: progress only ever moves forward.
-        if (percent === null || percent <= lastPercent) return;
-        lastPercent = percent;
-        report('compile', percent, line.replace(/^\[\s*\d+%\]\s*/, ''));
-      },
-    });
-  } finally {
-    await new Promise((resolve) => log.end(resolve));
-  }
-
-  report('install', 100, 'installing whisper-cli');
+  options.onProgress?.({ phase: 'install', percent: 100, message: 'installing whisper-cli' });
   const installDir = path.join(root, plan.buildKey);
   const binary = path.join(installDir, 'bin', 'whisper-cli');
   const partial = `${binary}.partial`;
   await mkdir(path.dirname(binary), { recursive: true });
-  let version: string;
   try {
-    await copyFile(path.join(cmakeDir, 'bin', 'whisper-cli'), partial);
+    await copyFile(path.join(outputDir, 'whisper-cli'), partial);
     await chmod(partial, 0o755);
-    version = await engineBinaryVersion(partial).catch((error: unknown) => {
-      throw new EngineBinaryBrokenError(partial, 'does not run', error);
-    });
-    if (version !== plan.source.version) {
-      throw new EngineBinaryBrokenError(partial, `reports version ${version}, expected ${plan.source.version}`);
-    }
+    await expectEngineBinaryVersion(partial, plan.source.version);
     await rename(partial, binary);
   } catch (error) {
     // A binary that failed its check is not left beside the install.
@@ -135,17 +47,11 @@ async function compileAndInstall(
   }
 
   const record = EngineRecordSchema.parse({
-    name: 'whisper.cpp',
-    version,
+    ...plannedRecord(plan),
     binary,
-    flags: plan.flags,
-    backend: plan.backend,
-    buildKey: plan.buildKey,
-    platform: plan.platform,
-    cpuModel: plan.cpuModel,
-    source: plan.source.origin,
     builtAt: new Date().toISOString(),
     buildSeconds: Math.round((performance.now() - started) / 100) / 10,
+    origin: 'built',
   } satisfies EngineRecord);
   // Written last: a record on disk always describes a complete, working install.
   await writeFileAtomic(path.join(installDir, ENGINE_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);

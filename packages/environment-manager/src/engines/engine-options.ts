@@ -18,6 +18,12 @@ export interface EngineOptions {
   hardware?: EngineHardware;
   /** A whisper.cpp source tree to build instead of the pinned one in nodejs-whisper. */
   sourceDir?: string;
+  /**
+   * The folder the prebuilt platform package (`@bollyx/whisper-cli-<platform>-<arch>`) is resolved from,
+   * as a module in it would resolve it (its node_modules, then those above). Default:
+   * `BOLLYX_PREBUILT_FROM`, else this package's own folder, where npm installs its optional dependencies.
+   */
+  prebuiltFrom?: string;
   /** Where `BOLLYX_*` settings and the build tools (PATH) are looked up. Default: `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planWhisperEngine } from './plan-whisper-engine';
+import { planPortableEngine, planWhisperEngine } from './plan-whisper-engine';
 
 const CUDA_HOME = '/usr/local/cuda';
 let emptyDir: string;
@@ -28,6 +28,19 @@ describe('planWhisperEngine', () => {
     expect(plan.flags.some((flag) => flag.includes('CUDA'))).toBe(false);
     expect(plan.buildKey).toMatch(new RegExp(`^${process.platform}-${process.arch}-cpu-[0-9a-f]{12}$`));
     expect((await planWhisperEngine({ hardware: { hasNvidiaGpu: false, isAppleSilicon: false } })).buildKey).toBe(plan.buildKey);
+  });
+
+  it('plans the portable CPU build of the same source for the prebuilt package: every CPU variant, libraries found beside the binary', async () => {
+    const native = await planWhisperEngine({ hardware: { hasNvidiaGpu: false, isAppleSilicon: false } });
+    const portable = await planPortableEngine();
+
+    expect(portable.source).toEqual(native.source);
+    expect(portable).toMatchObject({ backend: 'cpu', cpuModel: 'portable' });
+    expect(portable.flags).toEqual(
+      expect.arrayContaining(['-DGGML_NATIVE=OFF', '-DBUILD_SHARED_LIBS=ON', '-DGGML_BACKEND_DL=ON', '-DGGML_CPU_ALL_VARIANTS=ON', '-DGGML_OPENMP=OFF']),
+    );
+    expect(portable.flags).toContain(process.platform === 'darwin' ? '-DCMAKE_INSTALL_RPATH=@loader_path' : '-DCMAKE_INSTALL_RPATH=$ORIGIN');
+    expect(portable.buildKey).toMatch(new RegExp(`^${process.platform}-${process.arch}-cpu-portable-[0-9a-f]{12}$`));
   });
 
   it('falls back to the CPU, saying why, when an NVIDIA GPU has no CUDA compiler', async () => {

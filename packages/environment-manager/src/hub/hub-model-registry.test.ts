@@ -6,6 +6,10 @@ import { hubModelRegistry } from './hub-model-registry';
 import { hubModelState } from './hub-model-state';
 
 describe('hubModelRegistry', () => {
+  it('passes its own schema (checked here, not on every import)', () => {
+    expect(HubModelRegistrySchema.parse(hubModelRegistry)).toEqual(hubModelRegistry);
+  });
+
   it('shares no name with the whisper.cpp registry, so `bollyx models pull NAME` is never ambiguous', () => {
     const ggml = new Set(modelRegistry.map((entry) => entry.name));
     expect(hubModelRegistry.filter((entry) => ggml.has(entry.name))).toEqual([]);

@@ -1,5 +1,5 @@
 import { ModelUnknownError } from '../models/model-errors';
-import { HubModelRegistrySchema, type HubModelEntry, type HubModelRegistry } from './hub-model-registry-schema';
+import type { HubModelEntry, HubModelRegistry } from './hub-model-registry-schema';
 
 // faster-whisper's own list (faster_whisper.utils.download_model passes these as allow_patterns); the
 // large-v3 models carry preprocessor_config.json for their 128 mel bins, the smaller ones have none.
@@ -50,13 +50,14 @@ function indicTrans2(direction: 'indic-en' | 'en-indic', variant: '1B' | 'dist-2
 
 /**
  * The Hugging Face models bollyx's Python backends load, by name. Revisions follow `main` (no commit is
- * pinned); `bollyx models pull` records the commit it got in `refs/main`. Validated when the module loads.
+ * pinned); `bollyx models pull` records the commit it got in `refs/main`. Validated against
+ * HubModelRegistrySchema by its test rather than on every import (a cost to each `bollyx` start).
  *
  * English alignment uses a hub wav2vec2 model rather than WhisperX's default (torchaudio's
  * WAV2VEC2_ASR_BASE_960H, which torchaudio downloads into TORCH_HOME at run time, outside the cache bollyx
  * pulls and verifies).
  */
-export const hubModelRegistry: HubModelRegistry = HubModelRegistrySchema.parse([
+export const hubModelRegistry: HubModelRegistry = [
   fasterWhisper('tiny', 'Systran/faster-whisper-tiny', FASTER_WHISPER_FILES),
   fasterWhisper('base', 'Systran/faster-whisper-base', FASTER_WHISPER_FILES),
   fasterWhisper('small', 'Systran/faster-whisper-small', FASTER_WHISPER_FILES),
@@ -128,7 +129,7 @@ export const hubModelRegistry: HubModelRegistry = HubModelRegistrySchema.parse([
   mlxWhisper('base'),
   mlxWhisper('small'),
   mlxWhisper('large-v3'),
-]);
+];
 
 /** The registry entry of a Hugging Face model, or undefined when the name is not one. */
 export function findHubModel(name: string): HubModelEntry | undefined {

@@ -4,8 +4,8 @@ import type { HubModelEntry } from './hub-model-registry-schema';
 
 const DEFAULT_HUB_ENDPOINT = 'https://huggingface.co';
 
-/** The setting named in hints about where Hugging Face files come from. */
-export const HUB_MIRROR_SETTING = 'HF_ENDPOINT (or --mirror)';
+/** What hints about a Hugging Face file name: the setting for where it comes from, and the call that pulls it. */
+export const HUB_FIX = { mirrorSetting: 'HF_ENDPOINT (or --mirror)', pullFunction: 'pullHubModel' } as const;
 
 /** What every request of one pull needs to know. */
 export interface HubSession {
@@ -58,7 +58,7 @@ export async function hubRequest(
     return await fetch(url, { ...init, headers: { ...authorizationFor(session, url), ...init.headers }, signal: session.signal });
   } catch (error) {
     if (session.signal?.aborted) throw error;
-    throw new ModelFetchError({ model: session.entry.name, source: url, fromMirror: session.fromMirror, mirrorSetting: HUB_MIRROR_SETTING, cause: error });
+    throw new ModelFetchError({ model: session.entry.name, source: url, fromMirror: session.fromMirror, ...HUB_FIX, cause: error });
   }
 }
 
@@ -83,7 +83,7 @@ export async function failForStatus(session: HubSession, response: Response, url
     });
   }
   if (response.status === 401 || response.status === 403) throw accessDenied(session, response.status, url);
-  throw new ModelFetchError({ model: entry.name, source: url, status: response.status, fromMirror: session.fromMirror, mirrorSetting: HUB_MIRROR_SETTING });
+  throw new ModelFetchError({ model: entry.name, source: url, status: response.status, fromMirror: session.fromMirror, ...HUB_FIX });
 }
 
 /** The hub refused `url` with 401/403: the model is gated and the token is missing or lacks access. */

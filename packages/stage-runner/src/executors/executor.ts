@@ -92,4 +92,3 @@ export interface ContainerExecutor extends SubprocessExecutorBase {
 }
 
 export type Executor = InProcessExecutor | BinaryExecutor | PythonExecutor | ContainerExecutor;
-export type ExecutorKind = Executor['kind'];

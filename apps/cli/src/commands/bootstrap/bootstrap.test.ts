@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { enginesDir, ensureWhisperEngine } from '@bollyx/environment-manager';
@@ -6,11 +6,14 @@ import type { BootstrapReport } from '@bollyx/preflight';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathWithout } from '../../../../../packages/preflight/src/test-helpers/test-machine';
+import { seedSileroModel } from '../../../../../tools/silero-model';
+import { startLoopbackFileServer, type LoopbackFileServer } from '../../../../../tools/test-http/loopback-file-server';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 let root: string;
 let workspace: string;
 let env: NodeJS.ProcessEnv;
+let mirror: LoopbackFileServer;
 
 const bollyx = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
   execa(process.execPath, [cli, ...args], { env: { ...env, ...extraEnv }, extendEnv: false, reject: false, cwd: root });
@@ -21,6 +24,9 @@ beforeAll(async () => {
   await ensureWhisperEngine();
   root = await mkdtemp(path.join(os.tmpdir(), 'bollyx-cli-bootstrap-'));
   workspace = path.join(root, 'work');
+  // The model mirror of an air-gapped site: bootstrap fetches Silero VAD from it, never from the npm registry.
+  const silero = await readFile(await seedSileroModel(path.join(root, 'mirror')));
+  mirror = await startLoopbackFileServer({ '/silero-vad-v5.onnx': { body: silero } });
   const { BOLLYX_HF_TOKEN: _bollyxToken, HF_TOKEN: _hfToken, ...inherited } = process.env;
   env = {
     ...inherited,
@@ -28,6 +34,7 @@ beforeAll(async () => {
     BOLLYX_CACHE_DIR: path.join(root, 'cache'),
     BOLLYX_CONFIG_DIR: path.join(root, 'config'),
     BOLLYX_ENGINES_DIR: enginesDir(),
+    BOLLYX_MODEL_MIRROR: mirror.url,
   };
   // A ggml model given by path (used as it is): the default `base` would be a 142 MB download.
   const model = path.join(root, 'ggml-test.bin');
@@ -36,7 +43,10 @@ beforeAll(async () => {
   await writeFile(path.join(workspace, 'bollyx.config.yaml'), `asr:\n  model: ${model}\n`);
 });
 
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(async () => {
+  await mirror?.close();
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('bollyx bootstrap', () => {
   it('sets a fresh machine up, then reports every item up to date', async () => {

@@ -1,15 +1,15 @@
-import { jobConfigFile, resolveWorkspace } from '@bollyx/job-config';
-import { bootstrap, BootstrapFailedError } from '@bollyx/preflight';
+import { bootstrapMachine } from '@bollyx/pipeline';
+import { BootstrapFailedError } from '@bollyx/preflight';
 import type { BootstrapItem } from '@bollyx/preflight';
 import { defineCommand } from 'citty';
 import { WORKSPACE_ARGS } from '../../output/config-flags';
 import { writeJsonReport } from '../../output/json-report';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
-import { jobStages } from '../../pipeline/job-stages';
 import { askToProceed } from './ask-to-proceed';
 import { bootstrapProgressView } from './bootstrap-progress';
 import { renderItem } from './render-item';
+import { VERBS } from '../verbs';
 
 const plural = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
 
@@ -22,10 +22,7 @@ function summaryLine(items: readonly BootstrapItem[]): string {
 }
 
 export default defineCommand({
-  meta: {
-    name: 'bootstrap',
-    description: 'Set this machine up for bollyx: tools, the whisper.cpp engine, workspace, Python environments and models; instant when all is there',
-  },
+  meta: VERBS.bootstrap,
   args: {
     yes: { type: 'boolean', description: 'Do not ask before an engine build, an environment or a download (also when stdin is not a terminal)' },
     json: { type: 'boolean', description: 'Print the report of every step as one JSON object' },
@@ -38,17 +35,13 @@ export default defineCommand({
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
       withStopSignals(async (signal) => {
-        const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
-        const file = await jobConfigFile(workspace, args.config);
         const interactive = !args.yes && process.stdin.isTTY === true;
         const progress = bootstrapProgressView();
         let report;
         try {
-          report = await bootstrap({
-            config: { sources: { file, env: process.env } },
-            stagesOf: jobStages,
-            workspace,
-            env: process.env,
+          report = await bootstrapMachine({
+            workspace: args.workspace,
+            config: args.config,
             cacheModels: args['cache-models'],
             skipCache: args['skip-cache'],
             force: args.force,

@@ -1,10 +1,8 @@
 import { defineCommand } from 'citty';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: {
-    name: 'docker',
-    description: 'Plan and build bollyx’s container images per mode (native, docker-cpu, docker-gpu), incrementally',
-  },
+  meta: VERBS.docker,
   subCommands: {
     build: () => import('./build').then((m) => m.default),
     plan: () => import('./plan').then((m) => m.default),

@@ -5,6 +5,7 @@ import { enginesDir } from '@bollyx/environment-manager';
 import type { EngineRecord } from '@bollyx/environment-manager';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layOutPrebuiltPackage } from '../../../../../packages/environment-manager/src/engines/test-helpers/prebuilt-package';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 // The machine's engines folder (BOLLYX_ENGINES_DIR or the user cache): built once, shared with the library tests.
@@ -95,6 +96,18 @@ describe('bollyx engines list', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(`Engines in ${sharedEngines}`);
     expect(result.stdout).toMatch(new RegExp(`\\*\\s+whisper\\.cpp 1\\.9\\.1\\s+cpu\\s+.*${engine.binary}`));
+  });
+
+  it('lists the prebuilt engine package, the one this machine uses while nothing is built', async () => {
+    const { from } = await layOutPrebuiltPackage(path.join(scratch, 'prebuilt'), engine);
+    const env = { BOLLYX_ENGINES_DIR: path.join(scratch, 'none-built'), BOLLYX_PREBUILT_FROM: from };
+
+    const listed = JSON.parse((await bollyx(['engines', 'list', '--json'], env)).stdout);
+    const table = await bollyx(['engines', 'list'], env);
+
+    expect(listed.engines).toMatchObject([{ origin: 'prebuilt', backend: 'cpu', binary: expect.stringContaining(from) }]);
+    expect(listed.current).toBe(listed.engines[0].buildKey);
+    expect(table.stdout).toMatch(/\*\s+whisper\.cpp 1\.9\.1\s+cpu \(prebuilt\)\s+/);
   });
 
   it('tells how to build one when the folder is empty', async () => {

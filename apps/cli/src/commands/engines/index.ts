@@ -1,10 +1,8 @@
 import { defineCommand } from 'citty';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: {
-    name: 'engines',
-    description: 'Build and list the speech-recognition engines bollyx runs (whisper.cpp, built for this machine)',
-  },
+  meta: VERBS.engines,
   subCommands: {
     build: () => import('./build').then((m) => m.default),
     list: () => import('./list').then((m) => m.default),

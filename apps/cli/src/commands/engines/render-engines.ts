@@ -20,7 +20,7 @@ export function renderEngineList(dir: string, engines: EngineRecord[], currentKe
   const rows = engines.map((engine) => [
     engine.buildKey === currentKey ? '*' : ' ',
     `${engine.name} ${engine.version}`,
-    engine.backend,
+    engine.origin === 'prebuilt' ? `${engine.backend} (prebuilt)` : engine.backend,
     engine.builtAt.slice(0, 16).replace('T', ' '),
     engine.binary,
   ]);

@@ -1,10 +1,8 @@
 import { defineCommand } from 'citty';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: {
-    name: 'env',
-    description: 'Create, check, list and remove the Python environments the heavy stages run in (whisperx, indictrans2, pyannote, mlx, common)',
-  },
+  meta: VERBS.env,
   subCommands: {
     list: () => import('./list').then((m) => m.default),
     create: () => import('./create').then((m) => m.default),

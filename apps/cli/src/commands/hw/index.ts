@@ -2,12 +2,10 @@ import { detectHardware, recommend } from '@bollyx/hardware-detection';
 import { defineCommand } from 'citty';
 import { runAction } from '../../output/run-action';
 import { renderHardware } from './render-hardware';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: {
-    name: 'hw',
-    description: 'Show this machine’s hardware profile and what bollyx will run on it',
-  },
+  meta: VERBS.hw,
   args: {
     json: { type: 'boolean', description: 'Print the profile and recommendation as JSON' },
     refresh: { type: 'boolean', description: 'Detect again instead of using the cached profile (valid 1 hour)' },

@@ -3,6 +3,7 @@ import { defineCommand } from 'citty';
 import { formatTable } from '../../output/format';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
 import { runAction } from '../../output/run-action';
+import { VERBS } from '../verbs';
 
 // Declared on `jobs` too: citty skips a value flag's value only when it knows the flag, so
 // `bollyx jobs --workspace DIR` does not read DIR as a subcommand.
@@ -55,7 +56,7 @@ const show = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: 'jobs', description: 'List the jobs of a workspace, or show one (bollyx jobs show <id>)' },
+  meta: VERBS.jobs,
   args: sharedArgs,
   subCommands: { list, show },
   default: 'list',

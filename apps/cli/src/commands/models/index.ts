@@ -1,10 +1,8 @@
 import { defineCommand } from 'citty';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: {
-    name: 'models',
-    description: 'List, download and verify the models bollyx runs (whisper.cpp ggml, Silero VAD, and the Hugging Face models of the Python backends)',
-  },
+  meta: VERBS.models,
   subCommands: {
     list: () => import('./list').then((m) => m.default),
     pull: () => import('./pull').then((m) => m.default),

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { modelRegistry } from '@bollyx/environment-manager';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedSileroModel } from '../../../../../tools/silero-model';
 import {
   startLoopbackFileServer,
   type LoopbackFileServer,
@@ -61,12 +62,11 @@ describe('bollyx models', () => {
     expect(models.every((model: { present: boolean }) => !model.present)).toBe(true);
   });
 
-  it('pulls the bundled Silero VAD, verifies it, and flags and repairs a damaged copy', async () => {
-    const pulled = await bollyx(['pull', 'silero-vad']);
-    expect(pulled.exitCode).toBe(0);
-    expect(pulled.stdout).toMatch(/^silero-vad: copied from .*silero_vad\.onnx and verified \(sha256/);
-    // Not a terminal: progress comes as plain lines on stderr.
-    expect(pulled.stderr).toContain('silero-vad copy: 100% (2.2 MB of 2.2 MB)');
+  it('finds a cached Silero VAD, verifies it, and flags a damaged copy and repairs it from the mirror', async () => {
+    const silero = await readFile(await seedSileroModel(modelsDir));
+    const present = await bollyx(['pull', 'silero-vad']);
+    expect(present.exitCode).toBe(0);
+    expect(present.stdout).toMatch(/^silero-vad: already in the cache and verified \(2\.2 MB\)/);
 
     const listed = await bollyx(['list']);
     expect(listed.stdout).toMatch(/silero-vad\s+silero-vad-onnx\s+2\.2 MB\s+verified/);
@@ -79,10 +79,15 @@ describe('bollyx models', () => {
     const damaged = await bollyx(['verify', 'silero-vad']);
     expect(damaged.exitCode).toBe(38);
     expect(damaged.stdout).toMatch(/^silero-vad: MISMATCH/);
-    expect(damaged.stderr).toContain('fix: run `bollyx models pull silero-vad`');
+    expect(damaged.stderr).toContain("fix: run `bollyx models pull silero-vad` (from code: `pullModel('silero-vad')`)");
 
-    const repaired = await bollyx(['pull', 'silero-vad']);
+    // An air-gapped site's mirror holds the file by its cache name, in place of the npm tarball.
+    server = await startLoopbackFileServer({ '/mirror/silero-vad-v5.onnx': { body: silero } });
+    const repaired = await bollyx(['pull', 'silero-vad'], { BOLLYX_MODEL_MIRROR: `${server.url}mirror` });
     expect(repaired.exitCode).toBe(0);
+    expect(repaired.stdout).toMatch(/^silero-vad: downloaded from http:\/\/127\.0\.0\.1:\d+\/mirror\/silero-vad-v5\.onnx and verified \(sha256/);
+    // Not a terminal: progress comes as plain lines on stderr.
+    expect(repaired.stderr).toContain('silero-vad download: 100% (2.2 MB of 2.2 MB)');
     expect((await bollyx(['verify', 'silero-vad'])).exitCode).toBe(0);
   });
 

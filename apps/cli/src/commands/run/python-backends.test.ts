@@ -6,11 +6,12 @@ import { parseSrt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWheel } from '../../../../../tools/python-wheel';
+import { seedSileroModel } from '../../../../../tools/silero-model';
 import { startLoopbackHub, type LoopbackHub } from '../../../../../tools/test-http/loopback-hub';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 const cli = path.join(repoRoot, 'apps/cli/bin/bollyx.js');
-const standIns = path.join(repoRoot, 'packages/stage-runner/python/stand-ins');
+const standIns = path.join(repoRoot, 'packages/python-stages/python/stand-ins');
 const TOKEN = 'hf_loopback_token_5d2e';
 
 let scratch: string;
@@ -48,6 +49,8 @@ function repoOf(name: string, gated: boolean) {
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'bollyx-cli-python-'));
+  // Silero VAD in the model cache, as `bollyx models pull silero-vad` leaves it: no download from npm.
+  await seedSileroModel(path.join(scratch, 'cache', 'models'));
   // The environments' requirements: one wheel of the stand-in outside libraries, installed offline into
   // real venvs. Our own scripts run in them as they would with the real libraries.
   wheelhouse = path.join(scratch, 'wheelhouse');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseSrt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSileroModel } from '../../../../../tools/silero-model';
 import { makeMovie, makeSpeechClip } from '../../../../../tools/test-media';
 
 // Real Whisper weights cannot be downloaded here; a folder holding a real ggml-base.bin turns this on.
@@ -46,6 +47,8 @@ describe.skipIf(skipReason !== undefined)(`bollyx run with a real base model${sk
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'bollyx-real-model-'));
+    // Silero VAD in the model cache, as `bollyx models pull silero-vad` leaves it: no download from npm.
+    await seedSileroModel(path.join(root, 'models'));
     const clip = await makeSpeechClip(path.join(root, 'speech.wav'), {
       parts: [{ silence: 1 }, { say: SPOKEN, voice: 'en' }, { silence: 1 }],
     });
@@ -59,7 +62,7 @@ describe.skipIf(skipReason !== undefined)(`bollyx run with a real base model${sk
     const result = await execa(
       process.execPath,
       [cli, 'run', movie, '-s', 'en', '--workflow', 'transcribe', '--model', baseModel!, '--json'],
-      { env: { BOLLYX_WORKSPACE: path.join(root, 'work') }, reject: false },
+      { env: { BOLLYX_WORKSPACE: path.join(root, 'work'), BOLLYX_MODELS_DIR: path.join(root, 'models') }, reject: false },
     );
     expect(result.exitCode, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!);

@@ -1,43 +1,5 @@
-import type { Device, PipelineSummary, SubtitlePipelineOutputs } from '@bollyx/stage-runner';
+import type { RunSummary, RunSummaryStage } from '@bollyx/pipeline';
 import { formatDuration, formatTable } from '../../output/format';
-
-type StageResult = PipelineSummary['stages'][number];
-
-export interface RunSummaryStage {
-  id: string;
-  status: StageResult['status'];
-  durationMs: number;
-  /** What did the work (`whisper.cpp`, `faster-whisper`, `pyannote`, …) and on which device, from its manifest. */
-  backend?: string;
-  device?: Device;
-  /** The devices that failed with a device error before `device` succeeded (the manifest's attempts). */
-  fellBackFrom?: Device[];
-}
-
-export interface RunSummary {
-  ok: true;
-  jobId: string;
-  jobDir: string;
-  stages: RunSummaryStage[];
-  /** Absolute paths: subtitles by language and format, muxed videos by container. */
-  outputs: SubtitlePipelineOutputs;
-  /** False when VAD heard no speech: the subtitles are empty. */
-  speechFound: boolean;
-}
-
-/** A stage of the summary: its result, with the backend and device its manifest (this run's or the cached one) records. */
-export function runSummaryStage({ id, status, durationMs, device, manifest }: StageResult): RunSummaryStage {
-  const failed = manifest?.attempts.filter((attempt) => attempt.status === 'failed').map((attempt) => attempt.device) ?? [];
-  const ran = manifest?.device ?? device;
-  return {
-    id,
-    status,
-    durationMs,
-    ...(manifest === undefined ? {} : { backend: manifest.backend }),
-    ...(ran === undefined ? {} : { device: ran }),
-    ...(failed.length === 0 ? {} : { fellBackFrom: failed }),
-  };
-}
 
 /** `asr ran (12 s, faster-whisper on cpu after cuda failed)`; a cached stage says only that. */
 function describeStage(stage: RunSummaryStage): string {

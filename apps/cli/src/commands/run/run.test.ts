@@ -6,6 +6,7 @@ import { getPreset, lintCues, parseSrt, parseVtt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestWhisperModel } from '../../../../../tools/ggml-model';
+import { seedSileroModel } from '../../../../../tools/silero-model';
 import { makeMedia, makeMovie, makeSpeechClip } from '../../../../../tools/test-media';
 import type { SpeechClip } from '../../../../../tools/test-media';
 
@@ -60,6 +61,8 @@ beforeAll(async () => {
   // Built once per machine (minutes on a fresh one), found in an instant after that.
   await ensureWhisperEngine();
   model = (await writeTestWhisperModel(path.join(root, 'ggml-test-tiny.bin'), { seed: 7 })).path;
+  // Silero VAD in the model cache, as `bollyx models pull silero-vad` leaves it: no download from npm.
+  await seedSileroModel(path.join(root, 'models'));
   clip = await makeSpeechClip(path.join(root, 'speech.wav'), {
     parts: [
       { silence: 1.5 },

@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
+import { VERBS } from '../verbs';
 
 export default defineCommand({
-  meta: { name: 'subtitles', description: 'Work with subtitle files' },
+  meta: VERBS.subtitles,
   subCommands: {
     lint: () => import('./lint').then((m) => m.default),
   },

@@ -1,0 +1,68 @@
+import type { StageDefinition } from '@bollyx/stage-runner';
+import { readHeard, type HeardFormat } from './heard-segments';
+import { LAYOUT } from './pipeline-layout';
+import { ALIGN_BACKEND, PYTHON_ASR_BACKENDS, type PipelineBackends } from './python-backends';
+import { pythonStage } from './python-stage';
+import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
+import { DEFAULT_BEAM_SIZE } from './whisper-stages';
+
+/** WhisperX's usual batch when the config and the recommendation set none. */
+const DEFAULT_BATCH_SIZE = 8;
+
+/**
+ * A Python ASR backend over the condensed speech, as a python stage writing the contract's asr result:
+ * Whisper's transcribe task, or its translate task (into English) in the same script.
+ */
+export function pythonAsrStage(
+  options: ResolvedSubtitlePipelineOptions,
+  backend: NonNullable<PipelineBackends['asr']>,
+  id: string,
+  output: string,
+  task: 'transcribe' | 'translate',
+): StageDefinition {
+  const { asr, sourceLanguage } = options.config;
+  const language = sourceLanguage === 'auto' ? null : sourceLanguage;
+  const decode = { beamSize: asr.beamSize ?? DEFAULT_BEAM_SIZE, batchSize: asr.batchSize ?? DEFAULT_BATCH_SIZE };
+  const { family, script } = PYTHON_ASR_BACKENDS[backend];
+  return pythonStage(options, {
+    id,
+    family,
+    script,
+    backend,
+    needs: ['speech-audio'],
+    params: { language, task, ...decode },
+    output,
+    device: asr.device,
+    request: (ctx) => ({
+      audio: ctx.needs['speech-audio']![0]!,
+      language,
+      task,
+      ...decode,
+    }),
+  });
+}
+
+/**
+ * WhisperX forced alignment of what the asr stage heard, over the same condensed speech: better word
+ * times, in the asr result's shape. Any ASR backend's result can be aligned.
+ */
+export function alignStage(options: ResolvedSubtitlePipelineOptions, asrFormat: HeardFormat): StageDefinition {
+  const { asr, sourceLanguage } = options.config;
+  return pythonStage(options, {
+    id: 'align',
+    ...ALIGN_BACKEND,
+    backend: 'whisperx',
+    needs: ['asr', 'speech-audio'],
+    params: { language: sourceLanguage },
+    output: LAYOUT.aligned,
+    device: asr.device,
+    request: async (ctx) => {
+      const heard = await readHeard(ctx.needs.asr![0]!, asrFormat);
+      return {
+        audio: ctx.needs['speech-audio']![0]!,
+        language: sourceLanguage,
+        segments: heard.segments.map(({ start, end, text }) => ({ start, end, text })),
+      };
+    },
+  });
+}

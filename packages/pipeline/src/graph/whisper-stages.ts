@@ -1,0 +1,67 @@
+import { parseWhisperProgress, whisperCliArgs } from '@bollyx/environment-manager';
+import { binary } from '@bollyx/stage-runner';
+import type { StageContext } from '@bollyx/stage-runner';
+import { PipelineDefinitionError } from '@bollyx/stage-runner';
+import type { StageDefinition } from '@bollyx/stage-runner';
+import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
+
+/** whisper.cpp's default beam width, used when the config sets none. */
+export const DEFAULT_BEAM_SIZE = 5;
+
+/**
+ * How whisper-cli decodes. Beam size 1 means greedy and single-pass (best-of 1, no temperature fallback):
+ * the fast setting. `maxContext: 0` feeds no earlier text back, so a hallucination cannot carry across
+ * the silences between speech chunks.
+ */
+function decoding(options: ResolvedSubtitlePipelineOptions) {
+  const beamSize = options.config.asr.beamSize ?? DEFAULT_BEAM_SIZE;
+  const greedy = beamSize === 1;
+  return { beamSize, bestOf: greedy ? 1 : 5, noFallback: greedy, maxContext: 0 };
+}
+
+/**
+ * A whisper-cli run over the condensed speech, as a binary stage that writes `output` (JSON with token
+ * times): Whisper's transcribe task, or its translate task (into English).
+ */
+export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: string, output: string, translate: boolean): StageDefinition {
+  const { whisperCli, asrModelPath, config } = options;
+  if (whisperCli === undefined || asrModelPath === undefined) {
+    throw new PipelineDefinitionError(
+      `Stage ${id} runs whisper.cpp, but no whisperCli and asrModelPath were given`,
+      'Pass whisperCli (ensureWhisperEngine()) and asrModelPath (pullModel(asr.model)), or choose a Python ASR backend',
+    );
+  }
+  const decode = decoding(options);
+  return {
+    id,
+    version: '1',
+    needs: ['speech-audio'],
+    inputs: [asrModelPath],
+    // The engine by its build (the path names the source, options and hardware it was built for), not by
+    // its bytes: rebuilding the same engine must not send every job's ASR round again.
+    params: { engine: whisperCli.binary, language: config.sourceLanguage, translate, ...decode },
+    outputs: [output],
+    device: { preferred: whisperCli.backend, fallback: whisperCli.backend === 'cpu' ? [] : ['cpu'] },
+    backend: 'whisper.cpp',
+    toolVersions: { 'whisper.cpp': whisperCli.version },
+    run: binary({
+      command: whisperCli.binary,
+      args: (ctx: StageContext) =>
+        whisperCliArgs({
+          model: ctx.inputs[0]!,
+          input: ctx.needs['speech-audio']![0]!,
+          // whisper-cli appends `.json` to the prefix.
+          outputPrefix: ctx.output(output).replace(/\.json$/, ''),
+          threads: options.threads,
+          language: config.sourceLanguage,
+          translate,
+          ...decode,
+          useGpu: ctx.device !== 'cpu',
+        }),
+      parseProgress: (line) => {
+        const percent = parseWhisperProgress(line);
+        return percent === null ? undefined : { fraction: percent / 100 };
+      },
+    }),
+  };
+}

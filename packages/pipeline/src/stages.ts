@@ -1,0 +1,21 @@
+// The built-in stages one by one, for pipelines of your own on @bollyx/stage-runner: `@bollyx/pipeline/stages`.
+export { extractAudio, extractedAudioSchema, EXTRACTED_SAMPLE_RATE } from './stages/demux/extract-audio';
+export type { ExtractAudioOptions, ExtractedAudio } from './stages/demux/extract-audio';
+export { AudioStreamNotFoundError, DemuxFailedError, DemuxInputNotFoundError } from './stages/demux/demux-errors';
+export { detectSpeech } from './stages/vad/detect-speech';
+export type { DetectSpeechOptions } from './stages/vad/detect-speech';
+export { speechSegmentSchema, vadParametersSchema } from './stages/vad/speech-segments';
+export type { SpeechSegment, VadParameters } from './stages/vad/speech-segments';
+export { VadAudioInvalidError, VadFailedError, VadModelInvalidError, VadParametersInvalidError } from './stages/vad/vad-errors';
+export { muxSubtitles } from './stages/mux/mux-subtitles';
+export type { MuxSubtitlesOptions, MuxResult, SubtitleTrack } from './stages/mux/mux-subtitles';
+export { MuxFailedError, MuxFormatUnsupportedError, MuxInputInvalidError, MuxOutputExistsError, MuxVerifyFailedError } from './stages/mux/mux-errors';
+export { whisperTranslator } from './stages/translate/whisper-translator';
+export type { WhisperTranslatorOptions } from './stages/translate/whisper-translator';
+export type { SourceSegment, TranslateOptions, Translator } from './stages/translate/translator';
+export { TranslateLanguageUnsupportedError, TranslateResultInvalidError } from './stages/translate/translate-errors';
+export { AlignLanguageUnsupportedError } from './stages/align/align-errors';
+export { transcriptSchema } from './stages/asr/transcript';
+export type { Transcript, TranscriptSegment } from './stages/asr/transcript';
+export { writeSubtitleFiles } from './stages/subtitles/write-subtitle-files';
+export type { WriteSubtitleFilesOptions } from './stages/subtitles/write-subtitle-files';
