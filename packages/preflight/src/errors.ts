@@ -29,7 +29,8 @@ export class PreflightFailedError extends PartsFailedError<CheckResult> {
       'PREFLIGHT_FAILED',
       `preflight found ${counted(failed.length, 'problem')}: ${failed.map((check) => check.what).join('; ')}`,
       failed,
-      { none: 'see the failed checks above' },
+      // The checks' fixes are commands; an integrator's one call for the setup ones is bootstrapMachine.
+      { last: 'from code, `bootstrapMachine()` of @bollyx/pipeline sets up the engine, environments and models', none: 'see the failed checks above' },
     );
   }
 }

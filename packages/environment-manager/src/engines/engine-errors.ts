@@ -38,7 +38,7 @@ export class EngineBuildFailedError extends BollyxError {
       'ENGINE_BUILD_FAILED',
       `whisper.cpp failed to ${failure.step} (exit code ${failure.exitCode ?? 'none'})${firstError ? `: ${firstError.trim()}` : ''}; the full log is ${failure.logPath}`,
       {
-        hint: `read ${failure.logPath}, fix what it reports (a missing package or a compiler too old for C++17), then run \`bollyx engines build --force\``,
+        hint: `read ${failure.logPath}, fix what it reports (a missing package or a compiler too old for C++17), then run \`bollyx engines build --force\` (from code: \`buildWhisperEngine({ force: true })\`)`,
         details: { ...failure },
       },
     );
@@ -60,7 +60,7 @@ export class EngineSourceMissingError extends BollyxError {
 export class EngineBinaryBrokenError extends BollyxError {
   constructor(binary: string, problem: string, cause?: unknown) {
     super('ENGINE_BINARY_BROKEN', `the built whisper-cli at ${binary} ${problem}`, {
-      hint: 'run `bollyx engines build --force` to rebuild it from scratch; if it fails again, report the output of `bollyx hw`',
+      hint: 'run `bollyx engines build --force` (from code: `buildWhisperEngine({ force: true })`) to rebuild it from scratch; if it fails again, report the output of `bollyx hw`',
       cause,
       details: { binary },
     });
@@ -71,7 +71,7 @@ export class EngineBinaryBrokenError extends BollyxError {
 export class EngineOutputInvalidError extends BollyxError {
   constructor(file: string, problem: string, cause?: unknown) {
     super('ENGINE_OUTPUT_INVALID', `whisper-cli's output ${file} is not readable: ${problem}`, {
-      hint: 'run `bollyx engines build --force` so whisper-cli matches this bollyx, then run the job again',
+      hint: 'run `bollyx engines build --force` (from code: `buildWhisperEngine({ force: true })`) so whisper-cli matches this bollyx, then run the job again',
       cause,
       details: { file },
     });
@@ -82,7 +82,7 @@ export class EngineOutputInvalidError extends BollyxError {
 export class EngineBuildCancelledError extends BollyxError {
   constructor(buildDir: string, cause: unknown) {
     super('CANCELLED', `the whisper.cpp build was cancelled; its build folder ${buildDir} is kept`, {
-      hint: 'run `bollyx engines build` to finish it (compiled parts are reused)',
+      hint: 'run `bollyx engines build` (from code: `buildWhisperEngine()`) to finish it (compiled parts are reused)',
       cause,
       details: { buildDir },
     });

@@ -30,7 +30,7 @@ export class EnvironmentSpecInvalidError extends BollyxError {
 export class EnvironmentMissingError extends BollyxError {
   constructor(status: EnvironmentStatus) {
     super('ENVIRONMENT_MISSING', `the Python environment ${status.name} is not created: ${status.reason}`, {
-      hint: `run \`${status.fix ?? `bollyx env create ${status.name}`}\``,
+      hint: `run \`${status.fix ?? `bollyx env create ${status.name}`}\` (from code: \`createEnvironment('${status.name}')\`)`,
       details: { name: status.name },
     });
   }
@@ -40,7 +40,7 @@ export class EnvironmentMissingError extends BollyxError {
 export class EnvironmentStaleError extends BollyxError {
   constructor(status: EnvironmentStatus) {
     super('ENVIRONMENT_STALE', `the Python environment ${status.name} is out of date: ${status.reason}`, {
-      hint: `run \`${status.fix ?? `bollyx env create ${status.name}`}\` to rebuild it`,
+      hint: `run \`${status.fix ?? `bollyx env create ${status.name}`}\` to rebuild it (from code: \`createEnvironment('${status.name}')\`)`,
       details: { name: status.name },
     });
   }
@@ -50,7 +50,7 @@ export class EnvironmentStaleError extends BollyxError {
 export class EnvironmentBrokenError extends BollyxError {
   constructor(status: EnvironmentStatus) {
     super('ENVIRONMENT_BROKEN', `the Python environment ${status.name} is broken: ${status.reason}`, {
-      hint: `run \`${status.fix ?? `bollyx env create ${status.name} --force`}\` to rebuild it`,
+      hint: `run \`${status.fix ?? `bollyx env create ${status.name} --force`}\` to rebuild it (from code: \`createEnvironment('${status.name}', { force: true })\`)`,
       details: { name: status.name },
     });
   }

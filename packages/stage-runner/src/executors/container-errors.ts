@@ -16,7 +16,7 @@ export class ContainerImageMissingError extends BollyxError {
         ? `Stage ${first.stage} runs in the image ${first.image}, which ${facts.engine} does not have`
         : `${facts.engine} does not have the images these stages run in: ${missing.map(({ stage, image }) => `${stage} (${image})`).join(', ')}`;
     super('CONTAINER_IMAGE_MISSING', message, {
-      hint: `Build the images with \`bollyx docker build --mode ${facts.mode} --engine ${facts.engine}\`, then run again`,
+      hint: `Build the images with \`bollyx docker build --mode ${facts.mode} --engine ${facts.engine}\` (from code: \`buildImages\` of @bollyx/docker-builder), then run again`,
       details: { ...facts, missing },
     });
   }

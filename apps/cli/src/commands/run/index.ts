@@ -18,16 +18,8 @@ export default defineCommand({
     outputDir: { type: 'string', description: 'Also copy the subtitles and videos here (never over an existing file)' },
     offline: { type: 'boolean', description: 'Never download (default: BOLLYX_OFFLINE); missing models fail' },
     ...WORKSPACE_ARGS,
-    runtime: {
-      type: 'enum',
-      options: [...runtimeSchema.options],
-      description: 'Where whisper-cli and the Python stages run: native (default; BOLLYX_RUNTIME), or docker or podman in the images of `bollyx docker build`',
-    },
-    imageMode: {
-      type: 'enum',
-      options: [...imageModeSchema.options],
-      description: 'The images --runtime docker|podman runs (default: docker-gpu with an NVIDIA GPU, else docker-cpu)',
-    },
+    runtime: { type: 'enum', options: [...runtimeSchema.options], description: 'Where whisper-cli and the Python stages run: native (default; BOLLYX_RUNTIME), or docker or podman in the images of `bollyx docker build`' },
+    imageMode: { type: 'enum', options: [...imageModeSchema.options], description: 'The images --runtime docker|podman runs (default: docker-gpu with an NVIDIA GPU, else docker-cpu)' },
     json: { type: 'boolean', description: 'Progress as JSON lines on stdout; the last line is the run summary' },
   },
   run: ({ args }) =>
