@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import type { StageFamily } from '@bollyx/environment-manager';
 import type { StageDefinition } from '@bollyx/stage-runner';
-import { ALIGN_BACKEND, DIARIZE_BACKEND, PYTHON_ASR_BACKENDS, TEXT_TRANSLATORS } from './python-backends';
+import { stageFamilyScripts } from '@bollyx/python-stages';
 
 /** Each Python stage script's family, by file name: the script tells which image runs the stage. */
 const FAMILY_OF_SCRIPT: ReadonlyMap<string, StageFamily> = new Map(
-  [...Object.values(PYTHON_ASR_BACKENDS), ...Object.values(TEXT_TRANSLATORS), ALIGN_BACKEND, DIARIZE_BACKEND].map(({ family, script }) => [`${script}.py`, family]),
+  Object.entries(stageFamilyScripts).map(([family, script]) => [`${script}.py`, family as StageFamily]),
 );
 
 /**

@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { hubModelRegistry } from '@bollyx/environment-manager';
 import type { StageFamily } from '@bollyx/environment-manager';
 import type { AsrBackend, JobConfig, TranslationBackend } from '@bollyx/job-config';
-import type { PythonStageScriptName } from '@bollyx/python-stages';
+import { stageFamilyScripts, type PythonStageScriptName } from '@bollyx/python-stages';
 import { AlignLanguageUnsupportedError } from '../stages/align/align-errors';
 import { TranslateLanguageUnsupportedError } from '../stages/translate/translate-errors';
 import { pipelineLanguages } from './pipeline-layout';
@@ -17,24 +17,29 @@ interface PythonBackend {
   script: PythonStageScriptName;
 }
 
+/** A backend of `family`, with the script @bollyx/python-stages names for that family. */
+function backend(family: StageFamily): PythonBackend {
+  return { family, script: stageFamilyScripts[family]! };
+}
+
 /**
  * The Python ASR backends: their family and script, and how `asr.model` (`base`, `large-v3`, …) names
  * their hub model: `<hubModelPrefix>-<model>` (`faster-whisper-base`, `mlx-whisper-base`). WhisperX
  * transcribes with faster-whisper and loads the same models.
  */
 export const PYTHON_ASR_BACKENDS: Readonly<Record<PythonAsrBackend, PythonBackend & { hubModelPrefix: string }>> = {
-  'faster-whisper': { family: 'asr-faster-whisper', script: 'asr_faster_whisper', hubModelPrefix: 'faster-whisper' },
-  whisperx: { family: 'asr-whisperx', script: 'asr_whisperx', hubModelPrefix: 'faster-whisper' },
-  mlx: { family: 'asr-mlx', script: 'asr_mlx', hubModelPrefix: 'mlx-whisper' },
+  'faster-whisper': { ...backend('asr-faster-whisper'), hubModelPrefix: 'faster-whisper' },
+  whisperx: { ...backend('asr-whisperx'), hubModelPrefix: 'faster-whisper' },
+  mlx: { ...backend('asr-mlx'), hubModelPrefix: 'mlx-whisper' },
 };
 
 export const TEXT_TRANSLATORS: Readonly<Record<TextTranslator, PythonBackend>> = {
-  nllb: { family: 'translate-nllb', script: 'translate_nllb' },
-  indictrans2: { family: 'translate-indictrans2', script: 'translate_indictrans2' },
+  nllb: backend('translate-nllb'),
+  indictrans2: backend('translate-indictrans2'),
 };
 
-export const ALIGN_BACKEND: PythonBackend = { family: 'align-whisperx', script: 'align_whisperx' };
-export const DIARIZE_BACKEND: PythonBackend = { family: 'diarize-pyannote', script: 'diarize_pyannote' };
+export const ALIGN_BACKEND = backend('align-whisperx');
+export const DIARIZE_BACKEND = backend('diarize-pyannote');
 
 /** pyannote's diarization pipeline first: it is the model the script loads; its config names the other two. */
 const DIARIZATION_MODELS = ['pyannote-speaker-diarization-3.1', 'pyannote-segmentation-3.0', 'pyannote-wespeaker-voxceleb-resnet34-lm'];
