@@ -133,7 +133,7 @@ describe('an environment from a local wheelhouse', () => {
       reason: 'the spec changed: requirement bollyx-probe-pkg==1.0.0 is now bollyx-probe-pkg==1.1.0',
       fix: 'bollyx env create probe',
     });
-    await expect(resolveInterpreter('probe', options())).rejects.toMatchObject({ code: 'ENVIRONMENT_STALE', hint: 'run `bollyx env create probe` to rebuild it' });
+    await expect(resolveInterpreter('probe', options())).rejects.toMatchObject({ code: 'ENVIRONMENT_STALE', hint: "run `bollyx env create probe` to rebuild it (from code: `createEnvironment('probe')`)" });
 
     // 1.1.0 is not in the wheelhouse yet.
     const failed = await createEnvironment('probe', offline()).catch((error: unknown) => error);
@@ -199,7 +199,7 @@ describe('an environment from a local wheelhouse', () => {
     });
     await expect(resolveInterpreter('tools', options())).rejects.toMatchObject({
       code: 'ENVIRONMENT_BROKEN',
-      hint: 'run `bollyx env create probe --force` to rebuild it',
+      hint: "run `bollyx env create probe --force` to rebuild it (from code: `createEnvironment('probe', { force: true })`)",
     });
   });
 
@@ -243,7 +243,7 @@ describe('an environment from a local wheelhouse', () => {
     await expect(resolveInterpreter('probe', options())).rejects.toMatchObject({
       code: 'ENVIRONMENT_MISSING',
       message: expect.stringContaining('probe is not created'),
-      hint: 'run `bollyx env create probe`',
+      hint: "run `bollyx env create probe` (from code: `createEnvironment('probe')`)",
     });
     expect(await removeEnvironment('probe', options())).toEqual({ removed: false, path: envDir });
     expect(await folderEntries()).toEqual([]);

@@ -96,7 +96,7 @@ describe('bollyx env create, check and remove', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       ok: false,
       environments: [{ name: 'spare', state: 'missing' }],
-      error: { code: 'ENVIRONMENT_MISSING', hint: 'run `bollyx env create spare`' },
+      error: { code: 'ENVIRONMENT_MISSING', hint: "run `bollyx env create spare` (from code: `createEnvironment('spare')`)" },
     });
     // Checking every environment reports the missing one without failing: only created ones can go bad.
     const all = await bollyx(['env', 'check']);
