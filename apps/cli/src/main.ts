@@ -2,6 +2,8 @@ import { defineCommand, runCommand, runMain, showUsage } from 'citty';
 import { version } from '../package.json';
 import { VERBS } from './commands/verbs';
 import { exitCodeFor } from './output/exit-codes';
+import { runAction } from './output/run-action';
+import { findUnknownFlag } from './output/unknown-flag';
 
 // Commands load lazily so `bollyx <verb>` pays only for the libraries that verb uses.
 const main = defineCommand({
@@ -35,12 +37,15 @@ const HELP_FLAGS = new Set(['--help', '-h', '--version', '-v']);
 
 /**
  * citty's runMain answers --help and --version; everything else runs here so that a usage mistake
- * (unknown verb, missing argument) exits with the USAGE code, not the generic 1.
+ * (unknown verb, missing argument) exits with the USAGE code, not the generic 1. Unknown flags, which citty
+ * ignores, are rejected first, before any verb does any work.
  */
 async function cli(rawArgs: string[]): Promise<void> {
   const verb = rawArgs.find((arg) => !arg.startsWith('-'));
   const asksHelp = rawArgs.some((arg) => arg === '--help' || arg === '-h');
   if (rawArgs.length === 0 || (asksHelp && verb === undefined)) return showUsage(listing);
+  const unknownFlag = await findUnknownFlag(main, rawArgs);
+  if (unknownFlag) return runAction({ json: rawArgs.includes('--json') }, () => Promise.reject(unknownFlag));
   if (rawArgs.some((arg) => HELP_FLAGS.has(arg))) return runMain(main, { rawArgs });
   try {
     await runCommand(main, { rawArgs });

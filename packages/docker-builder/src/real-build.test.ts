@@ -135,7 +135,7 @@ describe.skipIf(skip !== undefined)(`building and running images with a private 
     it('fails fast on an image that is not built, naming the build command', async () => {
       const failed = await runPipeline([shout('bollyx-test/missing:000000000000')], { jobDir }).catch((error: unknown) => error);
 
-      expect(failed).toMatchObject({ code: 'PIPELINE_FAILED' });
+      expect(failed).toMatchObject({ code: 'CONTAINER_IMAGE_MISSING', hint: expect.stringContaining('bollyx docker build --mode docker-cpu') });
       const stage = (failed as { summary: { stages: Array<{ error?: { code: string; hint?: string } }> } }).summary.stages[0]!;
       expect(stage.error).toMatchObject({ code: 'CONTAINER_IMAGE_MISSING', hint: expect.stringContaining('bollyx docker build --mode docker-cpu') });
     });

@@ -4,4 +4,3 @@ export * from './environments/index';
 export * from './hub/index';
 export { cacheRoot } from './cache-root';
 export { findExecutable } from './find-executable';
-export { isProcessAlive } from './process-alive';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isProcessAlive } from './process-alive';
+import { isProcessAlive } from '@bollyx/errors';
 
 export interface LockFolderOptions {
   signal?: AbortSignal;

@@ -57,16 +57,27 @@ export class ConfigFileInvalidError extends BollyxError {
   }
 }
 
+/** "scheme://…": a URL, which bollyx does not download. */
+export const looksLikeUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+
+/** Nothing at the path the user typed (named as typed, with where it resolved to), or a URL given for a file. */
 export class MediaNotFoundError extends BollyxError {
-  constructor(path: string) {
-    super('MEDIA_NOT_FOUND', `No file at ${path}`, { hint: 'Check the path (ls shows what is there)', details: { path } });
+  constructor(path: string, typed: string = path) {
+    const isUrl = looksLikeUrl(typed);
+    const where = typed === path ? path : `${typed} (${path})`;
+    super('MEDIA_NOT_FOUND', isUrl ? `${typed} is a URL: bollyx reads media files on this machine, not URLs` : `No file at ${where}`, {
+      hint: isUrl ? `Download it first (e.g. curl -LO '${typed}') and pass the downloaded file` : 'Check the path (ls shows what is there)',
+      details: { path, typed },
+    });
   }
 }
 
 export class MediaNotAFileError extends BollyxError {
   constructor(path: string, isDirectory: boolean) {
     super('MEDIA_NOT_A_FILE', `${path} is ${isDirectory ? 'a directory' : 'not a regular file'}, not a media file`, {
-      hint: 'Pass the movie file itself, e.g. bollyx prepare "folder/movie.mp4"',
+      hint: isDirectory
+        ? 'Pass one movie file, e.g. "folder/movie.mp4": bollyx makes a job per film (for a folder, run each file)'
+        : 'Pass the movie file itself, e.g. bollyx prepare "folder/movie.mp4"',
       details: { path, isDirectory },
     });
   }
@@ -189,7 +200,7 @@ export class JobNotFoundError extends BollyxError {
 export class JobIncompleteError extends BollyxError {
   constructor(dir: string) {
     super('JOB_INCOMPLETE', `${dir} has no job.yaml: it is being prepared, or its preparation was interrupted`, {
-      hint: 'Wait for bollyx prepare to finish, or delete the folder and run bollyx prepare again',
+      hint: 'Wait for bollyx prepare to finish; if it was killed, `bollyx jobs clean` (from code: `cleanJobs()`) removes the folder',
       details: { dir },
     });
   }
@@ -200,6 +211,17 @@ export class JobFileInvalidError extends BollyxError {
     super('JOB_FILE_INVALID', `${path} is not a valid job file: ${reason}`, {
       hint: 'Undo the manual edit of job.yaml, or prepare the job again with bollyx prepare',
       details: { path, reason },
+      cause,
+    });
+  }
+}
+
+export class JobNotRemovableError extends BollyxError {
+  constructor(dir: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    super('JOB_NOT_REMOVABLE', `Cannot remove the abandoned job folder ${dir} (${code})`, {
+      hint: `Check who owns it (ls -ld ${dir}) and remove it yourself (rm -rf ${dir}), or rerun \`bollyx jobs clean\` (from code: \`cleanJobs()\`) as that user`,
+      details: { dir, reason: code },
       cause,
     });
   }

@@ -4,6 +4,8 @@ export { loadJob } from './load-job';
 export type { LoadJobOptions } from './load-job';
 export { listJobs } from './list-jobs';
 export type { ListedJob } from './list-jobs';
+export { cleanJobs, CleanJobsResultSchema } from './clean-jobs';
+export type { CleanJobsOptions, CleanJobsResult } from './clean-jobs';
 export { resolveConfig } from './resolve-config';
 export type { ConfigFileLayer, ConfigSources, ResolvedConfig } from './resolve-config';
 export { findConfigFile, jobConfigFile, loadConfigFile } from './load-config-file';
@@ -30,6 +32,7 @@ export {
   JobFileInvalidError,
   JobIncompleteError,
   JobNotFoundError,
+  JobNotRemovableError,
   MediaEmptyError,
   MediaNoAudioError,
   MediaNoDurationError,

@@ -26,7 +26,9 @@ export async function listJobs(workspace: string): Promise<ListedJob[]> {
   try {
     entries = await readdir(jobsDir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // No jobs folder yet, or a file in the way of one: preparing a job says which.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
   const ids = entries

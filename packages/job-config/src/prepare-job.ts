@@ -1,11 +1,14 @@
 import { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSystemError } from '@bollyx/errors';
 import type { Recommendation } from '@bollyx/hardware-detection';
+import { sweepJobs } from './clean-jobs';
 import { clipMedia } from './clip-media';
 import type { JobConfig } from './config-schema';
 import { AudioStreamNotFoundError, ClipOutOfRangeError, JobCancelledError } from './errors';
 import { writeJobFile } from './job-file';
 import { reserveJobDir } from './job-id';
+import { claimJobDir, releaseJobDir } from './job-owner';
 import { JOB_FOLDERS, type Job, type JobFile, type MediaMethod } from './job-schema';
 import { jobConfigFile } from './load-config-file';
 import { placeMedia } from './place-media';
@@ -52,9 +55,10 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
 /**
  * Prepares a job from a media file: resolves and validates the config, checks the media with ffprobe,
  * then reserves the next job id and fills its folder (`media/` with the file hard-linked, copied or
- * clipped, the empty stage folders, and `job.yaml` written last). Nothing is created when the config
- * or the media is rejected; a failure or cancellation after that removes the job folder. The user's
- * file is only ever read.
+ * clipped, the empty stage folders, and `job.yaml` written last), marked as this process's until
+ * job.yaml is in place. Nothing is created when the config or the media is rejected; a failure or
+ * cancellation after that removes the job folder, and a folder a killed prepare of the same file left
+ * is removed first (see `cleanJobs`). The user's file is only ever read.
  */
 export async function prepareJob(input: string, options: PrepareJobOptions = {}): Promise<Job> {
   const { signal } = options;
@@ -68,7 +72,7 @@ export async function prepareJob(input: string, options: PrepareJobOptions = {})
   report('config', 1);
 
   report('probe', 0);
-  const sourceInfo = await probeMedia(source, { signal });
+  const sourceInfo = await probeMedia(input, { signal });
   const sourceStats = await stat(source);
   if (config.audioStream !== undefined && config.audioStream >= sourceInfo.audioStreams.length) {
     throw new AudioStreamNotFoundError(source, config.audioStream, sourceInfo.audioStreams.length);
@@ -78,9 +82,14 @@ export async function prepareJob(input: string, options: PrepareJobOptions = {})
   if (signal?.aborted) throw new JobCancelledError(signal.reason);
 
   report('allocate', 0);
-  const { id, dir } = await reserveJobDir(await ensureJobsDir(workspace));
+  const jobsDir = await ensureJobsDir(workspace);
+  // A killed prepare of this file left its folder: freed before the reservation, so its id comes back
+  // when it was the day's last. Best effort: leftovers must not fail a new job; `cleanJobs` says what is wrong.
+  await sweepJobs(jobsDir, { source }).catch(() => undefined);
+  const { id, dir } = await reserveJobDir(jobsDir);
   report('allocate', 1);
   try {
+    await claimJobDir(dir, source);
     for (const folder of JOB_FOLDERS) await mkdir(path.join(dir, folder));
     const mediaFile = path.join('media', path.basename(source));
     const mediaPath = path.join(dir, mediaFile);
@@ -113,12 +122,14 @@ export async function prepareJob(input: string, options: PrepareJobOptions = {})
       provenance,
     };
     await writeJobFile(dir, job);
+    await releaseJobDir(dir);
     report('write', 1);
     return { ...job, dir, state: 'prepared' };
   } catch (error) {
     // The reserved folder holds only what this call made (a hard link is a second name: removing it leaves the user's file).
     await rm(dir, { recursive: true, force: true });
     if (isAbort(error)) throw new JobCancelledError(error);
-    throw error;
+    // The media copy is most of what a job folder needs: a full disk says how much.
+    throw fileSystemError(error, { path: dir, neededBytes: sourceInfo.sizeBytes }) ?? error;
   }
 }

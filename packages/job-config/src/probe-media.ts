@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { z } from 'zod';
 import {
   FfmpegNotFoundError,
+  looksLikeUrl,
   JobCancelledError,
   MediaEmptyError,
   MediaNoAudioError,
@@ -74,13 +75,13 @@ function numberOrNull(text: string | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-async function openForReading(file: string): Promise<{ handle: FileHandle; size: number }> {
+async function openForReading(file: string, typed: string): Promise<{ handle: FileHandle; size: number }> {
   let stats;
   try {
     stats = await stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new MediaNotFoundError(file);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new MediaNotFoundError(file, typed);
     if (code === 'EACCES' || code === 'EPERM') throw new MediaNotReadableError(file, error);
     throw error;
   }
@@ -123,8 +124,10 @@ export interface ProbeMediaOptions {
  * own error (MEDIA_NOT_FOUND, MEDIA_EMPTY, MEDIA_TRUNCATED, MEDIA_NO_AUDIO, …). Reads only.
  */
 export async function probeMedia(input: string, options: ProbeMediaOptions = {}): Promise<MediaInfo> {
+  // "https://…" resolved as a path reads "…/https:/…": say what it is instead.
+  if (looksLikeUrl(input)) throw new MediaNotFoundError(input);
   const file = path.resolve(input);
-  const { handle, size } = await openForReading(file);
+  const { handle, size } = await openForReading(file, input);
   try {
     if (size === 0) throw new MediaEmptyError(file);
     const container = await checkIsoBmff(handle, size);

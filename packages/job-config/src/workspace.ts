@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { fileSystemError } from '@bollyx/errors';
 import path from 'node:path';
 import { WorkspaceInvalidError } from './errors';
 
@@ -20,16 +22,20 @@ export function resolveWorkspace(options: WorkspaceOptions = {}): string {
 /** The folder that holds a workspace's job folders. */
 export const jobsDirOf = (workspace: string) => path.join(workspace, 'jobs');
 
-/** Creates the workspace's jobs folder if needed, turning file-system refusals into one clear error. */
+/**
+ * Creates the workspace's jobs folder if needed and checks that jobs can be written there (a read-only
+ * mount lets mkdir of an existing folder pass), turning file-system refusals into one clear error.
+ */
 export async function ensureJobsDir(workspace: string): Promise<string> {
   const dir = jobsDirOf(workspace);
   try {
     await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
     return dir;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR' || code === 'EEXIST') throw new WorkspaceInvalidError(workspace, 'a file is in the way of its jobs folder', error);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new WorkspaceInvalidError(workspace, 'it is not writable', error);
-    throw error;
+    const refused = fileSystemError(error, { path: dir });
+    if (refused === undefined) throw error;
+    // A full disk is its own error; anything else makes the folder unusable as a workspace.
+    throw refused.code === 'DISK_FULL' ? refused : new WorkspaceInvalidError(workspace, refused.reason, error);
   }
 }

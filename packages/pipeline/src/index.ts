@@ -19,4 +19,5 @@ export type { SubtitlePipelineOptions } from './graph/subtitle-pipeline-options'
 export { subtitlePipelineOutputs } from './graph/pipeline-layout';
 export type { SubtitlePipelineOutputs } from './graph/pipeline-layout';
 export { OutputExistsError } from './graph/output-errors';
+export { RunOptionsInvalidError } from './run/run-options';
 export { jobStages } from './run/job-stages';

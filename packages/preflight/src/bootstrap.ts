@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isBollyxError } from '@bollyx/errors';
+import { formatBytes, isBollyxError } from '@bollyx/errors';
 import { buildWhisperEngine, cacheRoot, createEnvironment, modelRegistry, pullHubModel, pullModel } from '@bollyx/environment-manager';
 import type { EngineBuildProgress, EnvironmentProgress, ModelProgress } from '@bollyx/environment-manager';
 import { detectHardware, recommend } from '@bollyx/hardware-detection';
@@ -59,7 +59,6 @@ interface Checked {
   ms: number;
 }
 
-const megabytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 const upToDate = (what: string) => `up to date: ${what}`;
 
 /**
@@ -223,12 +222,12 @@ async function setUp(context: SetUpContext): Promise<void> {
       plan({
         step: 'models',
         id: `model:${model}`,
-        describe: `${present ? 'verify' : 'download'} model ${model} (${megabytes(entry.size)})`,
+        describe: `${present ? 'verify' : 'download'} model ${model} (${formatBytes(entry.size)})`,
         command: `bollyx models pull ${model}`,
         recheck: checkOf,
         work: async () => {
           const pulled = await pullModel(model, { env, signal, onProgress: (event) => onProgress?.({ step: 'models', event }) });
-          return pulled.status === 'present' ? `verified ${model} (${megabytes(pulled.size)})` : `${pulled.status} ${model} (${megabytes(pulled.size)}) and verified`;
+          return pulled.status === 'present' ? `verified ${model} (${formatBytes(pulled.size)})` : `${pulled.status} ${model} (${formatBytes(pulled.size)}) and verified`;
         },
       });
     });

@@ -5,11 +5,13 @@ export interface CheckOutcome {
   ok: boolean;
   what: string;
   fix?: string;
+  /** The error code of a failure that has its own (see CheckResult's `code`). */
+  code?: string;
 }
 
 /** The failed outcome a typed error makes: its message (unless `what` says more), its hint as the fix. */
 export function errorOutcome(error: BollyxError, what: string = error.message): CheckOutcome & { ok: false } {
-  return { ok: false, what, ...(error.hint === undefined ? {} : { fix: error.hint }) };
+  return { ok: false, what, code: error.code, ...(error.hint === undefined ? {} : { fix: error.hint }) };
 }
 
 /**

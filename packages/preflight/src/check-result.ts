@@ -11,6 +11,8 @@ const CheckResultSchema = z.object({
   why: z.string(),
   /** The exact command (or change) that fixes a failed check. */
   fix: z.string().optional(),
+  /** A failed check's own error code (`MODEL_FILE_INVALID`), where its failure has one that says more than PREFLIGHT_FAILED. */
+  code: z.string().optional(),
   /** True when the result came from the 24-hour cache instead of being checked now. */
   cached: z.boolean(),
 });

@@ -1,8 +1,6 @@
+import { formatBytes } from '@bollyx/errors';
 import type { CheckDefinition } from './check-definition';
 import { estimateDisk, type DiskEstimateInput } from './estimate-disk';
-
-// Decimal gigabytes, as disks are sold and `df -H` reports them; two decimals keep a small job visible.
-const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
 export interface DiskCheckOptions {
   /** Where the job writes, and the bytes free there (the hardware profile measures it on every call). */
@@ -27,16 +25,17 @@ export function diskCheck(options: DiskCheckOptions): CheckDefinition {
         ['media copy', estimate.mediaCopyBytes],
         ['models to fetch', estimate.modelBytes],
       ] as const;
-      const breakdown = parts.filter(([, bytes]) => bytes > 0).map(([label, bytes]) => `${label} ${gigabytes(bytes)}`);
-      const needs = `about ${gigabytes(estimate.totalBytes)}${breakdown.length > 0 ? ` (${breakdown.join(', ')})` : ''}`;
+      const breakdown = parts.filter(([, bytes]) => bytes > 0).map(([label, bytes]) => `${label} ${formatBytes(bytes)}`);
+      const needs = `about ${formatBytes(estimate.totalBytes)}${breakdown.length > 0 ? ` (${breakdown.join(', ')})` : ''}`;
       const { path, freeBytes } = options.disk;
       if (freeBytes === null) return { ok: true, what: `free space at ${path} is unknown; the job needs ${needs}` };
-      const what = `${gigabytes(freeBytes)} free at ${path}; the job needs ${needs}`;
+      const what = `${formatBytes(freeBytes)} free at ${path}; the job needs ${needs}`;
       if (freeBytes >= estimate.totalBytes) return { ok: true, what };
       return {
         ok: false,
         what,
-        fix: `free at least ${gigabytes(estimate.totalBytes - freeBytes)} at ${path}, or run with --workspace (BOLLYX_WORKSPACE) on a disk with more room`,
+        code: 'DISK_FULL',
+        fix: `free at least ${formatBytes(estimate.totalBytes - freeBytes)} at ${path}, or run with --workspace (BOLLYX_WORKSPACE) on a disk with more room`,
       };
     },
   };

@@ -1,5 +1,5 @@
 import type { BollyxError } from '@bollyx/errors';
-import { checkEnvironment } from '@bollyx/environment-manager';
+import { checkEnvironment, environmentError } from '@bollyx/environment-manager';
 import type { EnvironmentSpec, EnvironmentStatus, EnvironmentVariant, StageFamily } from '@bollyx/environment-manager';
 import { errorOutcome, type CheckDefinition, type CheckOutcome } from './check-definition';
 
@@ -21,7 +21,8 @@ function environmentProblem(status: EnvironmentStatus): CheckOutcome {
     (status.state === 'unsupported'
       ? `choose another backend for ${status.spec.serves.join(', ')} in the config: ${status.name} cannot run on this machine`
       : `bollyx env create ${status.name} --force`);
-  return { ok: false, what: `environment ${status.name} is ${status.state}: ${status.reason}`, fix };
+  const code = environmentError(status)?.code;
+  return { ok: false, what: `environment ${status.name} is ${status.state}: ${status.reason}`, fix, ...(code === undefined ? {} : { code }) };
 }
 
 /** A stage family no environment serves on this platform (MLX off Apple Silicon): the config asks for what cannot run here. */

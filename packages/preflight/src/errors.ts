@@ -22,15 +22,29 @@ abstract class PartsFailedError<Part extends { fix?: string | undefined }> exten
   }
 }
 
-/** Some preflight checks failed: the job would stop partway, so it does not start. Carries the failed checks. */
+/** The code every failed check carries, when they all carry the same one. */
+function sharedCode(failed: readonly CheckResult[]): string | undefined {
+  const codes = new Set(failed.map((check) => check.code));
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/**
+ * Some preflight checks failed: the job would stop partway, so it does not start. Carries the failed checks.
+ * Its code is PREFLIGHT_FAILED, or the failures' own code when every one has the same (a bad model file
+ * fails as MODEL_FILE_INVALID, so the CLI exits with the model's code).
+ */
 export class PreflightFailedError extends PartsFailedError<CheckResult> {
   constructor(failed: readonly CheckResult[]) {
+    const code = sharedCode(failed);
     super(
-      'PREFLIGHT_FAILED',
+      code ?? 'PREFLIGHT_FAILED',
       `preflight found ${counted(failed.length, 'problem')}: ${failed.map((check) => check.what).join('; ')}`,
       failed,
-      // The checks' fixes are commands; an integrator's one call for the setup ones is bootstrapMachine.
-      { last: 'from code, `bootstrapMachine()` of @bollyx/pipeline sets up the engine, environments and models', none: 'see the failed checks above' },
+      // The checks' fixes are commands; an integrator's one call for the setup ones is bootstrapMachine,
+      // which does not mend failures with a code of their own (the user's model file): their fixes say it all.
+      code === undefined
+        ? { last: 'from code, `bootstrapMachine()` of @bollyx/pipeline sets up the engine, environments and models', none: 'see the failed checks above' }
+        : { none: 'see the failed checks above' },
     );
   }
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { modelRegistry, resolveModel, verifyModel } from '@bollyx/environment-manager';
-import type { CheckDefinition } from './check-definition';
+import { isBollyxError } from '@bollyx/errors';
+import { inspectWhisperModel, modelRegistry, resolveModel, verifyModel } from '@bollyx/environment-manager';
+import { errorOutcome, type CheckDefinition, type CheckOutcome } from './check-definition';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -19,9 +20,24 @@ export function isRegistryModel(model: string): boolean {
 }
 
 /**
+ * A model given by path is the user's whisper.cpp model (only asr.model can be a path; VAD is always the
+ * registry's silero-vad): its header and tensor table must be a whole ggml Whisper model, or the check
+ * fails with the model's own code (MODEL_FILE_INVALID) before whisper.cpp says only that it failed to load.
+ */
+async function inspectModelFile(file: string): Promise<CheckOutcome> {
+  try {
+    const facts = await inspectWhisperModel(file);
+    return { ok: true, what: `model file ${file} (ggml Whisper, ${facts.nAudioLayer} + ${facts.nTextLayer} layers, ${facts.weightType})` };
+  } catch (error) {
+    if (!isBollyxError(error)) throw error;
+    return { ...errorOutcome(error), code: error.code };
+  }
+}
+
+/**
  * A whisper.cpp or VAD model is present and intact. A registry model is verified against its digest, which
  * hashes it only when no digest was recorded for the file as it is (a pull records one); a model given by
- * path is used as it is, so it only has to exist. The fingerprint is the file's size and mtime.
+ * path is inspected (its header and tensor table, not its weights). The fingerprint is the file's size and mtime.
  */
 export function ggmlModelCheck(options: GgmlModelCheckOptions): CheckDefinition {
   const { model, env } = options;
@@ -41,16 +57,16 @@ export function ggmlModelCheck(options: GgmlModelCheckOptions): CheckDefinition 
       const present = (await stat(file).catch(() => undefined))?.isFile() ?? false;
       if (!inRegistry) {
         return present
-          ? { ok: true, what: `model file ${file}` }
-          : { ok: false, what: `the model file ${file} is missing`, fix: 'set asr.model to an existing ggml file or a registry name (`bollyx models list`)' };
+          ? inspectModelFile(file)
+          : { ok: false, code: 'MODEL_NOT_PRESENT', what: `the model file ${file} is missing`, fix: 'set asr.model to an existing ggml file or a registry name (`bollyx models list`)' };
       }
       if (!present) {
         if (options.pullsMissing) return { ok: true, what: `model ${model} is not in the cache yet: it is pulled before the first stage` };
-        return { ok: false, what: `model ${model} is not in the cache (${file})`, fix: `bollyx models pull ${model}` };
+        return { ok: false, code: 'MODEL_NOT_PRESENT', what: `model ${model} is not in the cache (${file})`, fix: `bollyx models pull ${model}` };
       }
       const verification = await verifyModel(model, { env });
       if (!verification.ok) {
-        return { ok: false, what: `model ${model} at ${file} does not match its ${verification.algorithm} digest`, fix: `bollyx models pull ${model}` };
+        return { ok: false, code: 'MODEL_CHECKSUM_MISMATCH', what: `model ${model} at ${file} does not match its ${verification.algorithm} digest`, fix: `bollyx models pull ${model}` };
       }
       return { ok: true, what: `model ${model} at ${file}, verified` };
     },

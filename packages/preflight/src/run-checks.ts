@@ -25,7 +25,8 @@ async function runOne(definition: CheckDefinition, options: RunChecksOptions): P
   options.signal?.throwIfAborted();
   const outcome = await definition.check();
   if (outcome.ok && key !== undefined) await writeCached(options.cacheDir, key, { id, what: outcome.what });
-  return { id, ok: outcome.ok, what: outcome.what, why, ...(outcome.ok || outcome.fix === undefined ? {} : { fix: outcome.fix }), cached: false };
+  const failure = outcome.ok ? {} : { ...(outcome.fix === undefined ? {} : { fix: outcome.fix }), ...(outcome.code === undefined ? {} : { code: outcome.code }) };
+  return { id, ok: outcome.ok, what: outcome.what, why, ...failure, cached: false };
 }
 
 /** Runs the checks side by side, answering unchanged passed ones from the cache; results keep the order given. */

@@ -1,15 +1,17 @@
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BollyxError } from '@bollyx/errors';
 import { ensureWhisperEngine, listEngines, modelsDir, planWhisperEngine } from '@bollyx/environment-manager';
 import { JobConfigSchema } from '@bollyx/job-config';
 import type { JobConfigInput } from '@bollyx/job-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTestWhisperModel } from '../../../tools/ggml-model';
 import { seedSileroModel } from '../../../tools/silero-model';
 import { makeMedia } from '../../../tools/test-media';
 import { layOutPrebuiltPackage } from '../../environment-manager/src/engines/test-helpers/prebuilt-package';
 import type { CheckResult } from './check-result';
 import { engineHardwareOf } from './engine-hardware';
+import { PreflightFailedError } from './errors';
 import { installCommand } from './install-command';
 import type { JobStages } from './job-stages';
 import { hostPackageManager } from './package-manager';
@@ -37,9 +39,8 @@ const cacheEntries = async () => (await readdir(path.join(machine.cacheDir, 'pre
 
 beforeAll(async () => {
   machine = await makeTestMachine();
-  // A model given by path is used as it is: it only has to exist.
-  asrModel = path.join(machine.root, 'ggml-test.bin');
-  await writeFile(asrModel, 'ggml');
+  // A model given by path is inspected: the test model has a real ggml header and tensor table.
+  asrModel = (await writeTestWhisperModel(path.join(machine.root, 'ggml-test-tiny.bin'), { seed: 7 })).path;
 });
 
 afterAll(() => removeTestMachine(machine));
@@ -135,7 +136,7 @@ describe('runPreflight', () => {
     expect(checks.engine).toMatchObject({ ok: true, what: expect.stringContaining('it is built before the first stage') });
     expect(checks['model:base']).toMatchObject({ ok: true, what: 'model base is not in the cache yet: it is pulled before the first stage', cached: false });
     // 142 MB of Whisper base and 2 MB of Silero VAD still to come count against the disk.
-    expect(checks.disk?.what).toContain('models to fetch 0.15 GB');
+    expect(checks.disk?.what).toMatch(/models to fetch 14\d\.\d MB/);
     expect(report.ok).toBe(true);
   });
 
@@ -171,7 +172,7 @@ describe('runPreflight', () => {
     const checks = byId((await preflight({ asr: { model: asrModel } }, { mediaPath: film })).checks);
     expect(checks.media).toMatchObject({ ok: true, what: `${film}: 3 s, audio hin` });
     // 3 s of 16 kHz mono 16-bit audio, twice (the demuxed and the speech-only WAV): 192 000 bytes.
-    expect(checks.disk).toMatchObject({ ok: true, what: expect.stringMatching(/the job needs about 0\.\d\d GB \(audio 0\.00 GB, muxed videos 0\.00 GB/) });
+    expect(checks.disk).toMatchObject({ ok: true, what: expect.stringMatching(/the job needs about [\d.]+ [KM]B \(audio [\d.]+ KB, muxed videos [\d.]+ KB/) });
 
     const full = await preflight({ asr: { model: asrModel } }, { mediaPath: film, profile: { ...machine.profile, disk: { path: machine.workspace, freeBytes: 1000 } } });
     expect(byId(full.checks).disk).toMatchObject({ ok: false, fix: expect.stringContaining(`at ${machine.workspace}`) });
@@ -179,6 +180,37 @@ describe('runPreflight', () => {
     const notMedia = path.join(machine.root, 'notes.mp4');
     await writeFile(notMedia, 'not a film');
     expect(byId((await preflight({ asr: { model: asrModel } }, { mediaPath: notMedia })).checks).media).toMatchObject({ ok: false });
+  });
+
+  it('inspects a model given by path: a text file or a cut model fails with the model file code and its fix', async () => {
+    await seedSileroModel(modelsDir({ env: machine.env }));
+    const text = path.join(machine.root, 'passwd');
+    await writeFile(text, 'root:x:0:0:root:/root:/bin/bash\n');
+    const failed = (await preflight({ asr: { model: text } })).checks.filter((check) => !check.ok);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        id: `model:${text}`,
+        code: 'MODEL_FILE_INVALID',
+        what: expect.stringContaining('not a ggml file: magic 0x746f6f72 (the file starts "root"), expected 0x67676d6c'),
+        fix: expect.stringContaining('`bollyx models pull base`'),
+      }),
+    ]);
+    expect(new PreflightFailedError(failed)).toMatchObject({ code: 'MODEL_FILE_INVALID', message: `preflight found 1 problem: ${failed[0]!.what}`, hint: failed[0]!.fix });
+
+    const cut = path.join(machine.root, 'ggml-cut.bin');
+    await copyFile(asrModel, cut);
+    await truncate(cut, 50_000_000);
+    expect(byId((await preflight({ asr: { model: cut } })).checks)[`model:${cut}`]).toMatchObject({
+      ok: false,
+      code: 'MODEL_FILE_INVALID',
+      what: expect.stringContaining('truncated: the file is 50000000 bytes, its tensor table needs at least'),
+    });
+
+    // Beside a failure of another kind, the error is preflight's own.
+    const env = { ...machine.env, PATH: await pathWithout(machine.root, ['ffmpeg', 'ffprobe']) };
+    const mixed = (await preflight({ asr: { model: text } }, { env })).checks.filter((check) => !check.ok);
+    expect(mixed.map((check) => check.id)).toEqual(['tool:ffmpeg', 'tool:ffprobe', `model:${text}`]);
+    expect(new PreflightFailedError(mixed).code).toBe('PREFLIGHT_FAILED');
   });
 
   it('fails the config check for an invalid config, or one the pipeline cannot run, and checks only what needs no config', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,6 +38,7 @@ const stage = (id, needs) => ({
         id,
         record: config.record,
         hangIfExists: id === 'b' ? config.hang : undefined,
+        pidFile: id === 'b' ? config.pidFile : undefined,
         text: id + ';',
         outputs: ctx.outputs,
         inputs: Object.values(ctx.needs).flat(),
@@ -52,6 +53,14 @@ const summary = await runPipeline([stage('a', []), stage('b', ['a']), stage('c',
 process.stdout.write(JSON.stringify(summary));
 `;
 
+// One child started as the executors start theirs, with the guard the test names.
+const GUARDED = String.raw`
+const { guardedExeca } = await import(process.env.STAGE_RUNNER_DIST);
+const config = JSON.parse(process.argv[2]);
+const spec = { id: 'child', hangIfExists: config.hang, pidFile: config.pidFile, outputs: [], inputs: [] };
+await guardedExeca(process.execPath, [config.script, JSON.stringify(spec)], { stdin: 'ignore' }, config.guard);
+`;
+
 /** Polls `condition`; `failed` says why waiting is pointless (the runner already exited). */
 async function until(condition: () => Promise<boolean>, what: string, failed: () => string | undefined): Promise<void> {
   for (let tries = 0; tries < 600; tries += 1) {
@@ -61,6 +70,53 @@ async function until(condition: () => Promise<boolean>, what: string, failed: ()
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/** True once `pid` has ended: gone, or a zombie that its new parent has not reaped (a container's init may never). */
+function hasEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    if (process.platform !== 'linux') return false;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Starts `fixture` (a runner), waits for the child it starts to write its pid, SIGKILLs the runner alone
+ * (not its process group: only the guard may end the child), and says whether the child ended within 5 s.
+ */
+async function childEndsWithRunner(fixture: string, settings: Record<string, string>): Promise<boolean> {
+  const dir = await tempDir();
+  const config = {
+    ...settings,
+    jobDir: join(dir, 'job'),
+    script: await writeStageScript(dir),
+    hang: join(dir, 'hang'),
+    pidFile: join(dir, 'child.pid'),
+  };
+  await writeFile(config.hang, '');
+  const runnerPath = join(dir, 'runner.mjs');
+  await writeFile(runnerPath, fixture);
+  const runner = execa(process.execPath, [runnerPath, JSON.stringify(config)], {
+    env: { STAGE_RUNNER_DIST: pathToFileURL(distEntry).href },
+    reject: false,
+  });
+  let exited: string | undefined;
+  void runner.then((result) => (exited = `the runner exited first (${result.exitCode}): ${String(result.stderr)}`));
+  await until(async () => existsSync(config.pidFile), 'the child to start', () => exited);
+  const child = Number(await readFile(config.pidFile, 'utf8'));
+
+  process.kill(runner.pid!, 'SIGKILL');
+  expect((await runner).signal).toBe('SIGKILL');
+  const deadline = Date.now() + 5000;
+  while (!hasEnded(child) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const ended = hasEnded(child);
+  // A failed test leaves no orphan behind.
+  if (!ended) process.kill(child, 'SIGKILL');
+  return ended;
 }
 
 describe('a runner killed mid-stage', () => {
@@ -128,5 +184,13 @@ describe('a runner killed mid-stage', () => {
     expect(await readdir(outDir)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
     expect(await readFile(join(outDir, 'c.txt'), 'utf8')).toBe('c;b;a;');
     expect(existsSync(join(jobDir, 'pipeline.lock'))).toBe(false);
+  });
+
+  it('takes the subprocess of its running stage with it when it alone is SIGKILLed', async () => {
+    expect(await childEndsWithRunner(RUNNER, {})).toBe(true);
+  });
+
+  it('takes a guarded child with it through the watchdog, the guard where setpriv is missing', async () => {
+    expect(await childEndsWithRunner(GUARDED, { guard: 'watchdog' })).toBe(true);
   });
 });

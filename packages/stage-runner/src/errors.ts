@@ -25,7 +25,11 @@ export class PipelineLockedError extends BollyxError {
   }
 }
 
-/** At least one stage failed; its dependents were skipped, independent stages still ran. */
+/**
+ * At least one stage failed; its dependents were skipped, independent stages still ran. The code and hint
+ * are the first failed stage's own (`MUX_FAILED`, `DISK_FULL`, …), so callers tell the causes apart;
+ * PIPELINE_FAILED only where a stage failed without a code.
+ */
 export class PipelineFailedError extends BollyxError {
   readonly summary: PipelineSummary;
 
@@ -33,8 +37,10 @@ export class PipelineFailedError extends BollyxError {
     const failed = summary.stages.filter((stage) => stage.status === 'failed');
     const first = failed[0];
     const reason = first?.error ? `: ${first.error.message}` : '';
-    super('PIPELINE_FAILED', `Stage ${failed.map((stage) => stage.id).join(', ')} failed${reason}`, {
-      hint: `Read ${summary.jobDir}/logs/${first?.id ?? '<stage>'}.log, fix the cause and run again: finished stages are reused`,
+    const log = `${summary.jobDir}/logs/${first?.id ?? '<stage>'}.log`;
+    const rerun = 'run again: finished stages are reused';
+    super(first?.error?.code ?? 'PIPELINE_FAILED', `Stage ${failed.map((stage) => stage.id).join(', ')} failed${reason}`, {
+      hint: first?.error?.hint ? `${first.error.hint}; then ${rerun} (log: ${log})` : `Read ${log}, fix the cause and ${rerun}`,
       details: { summary },
     });
     this.summary = summary;
@@ -115,6 +121,16 @@ export class StageOutputMissingError extends BollyxError {
     super('STAGE_OUTPUT_MISSING', `Stage ${stageId} finished without writing its declared output ${declaredOutput}`, {
       hint: `Make stage ${stageId} write each declared output as a file at ctx.output('${declaredOutput}')`,
       details: { stageId, declaredOutput, tempPath },
+    });
+  }
+}
+
+/** A stage's tool succeeded but what it wrote is not whole (a cut JSON file). */
+export class StageOutputInvalidError extends BollyxError {
+  constructor(stageId: string, declaredOutput: string, reason: string) {
+    super('STAGE_OUTPUT_INVALID', `Stage ${stageId} wrote an unusable ${declaredOutput}: ${reason}`, {
+      hint: `Read the stage's log; run again to redo stage ${stageId}`,
+      details: { stageId, declaredOutput, reason },
     });
   }
 }

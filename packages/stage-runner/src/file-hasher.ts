@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { fileSystemError } from '@bollyx/errors';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
@@ -94,7 +95,10 @@ export class FileHasher {
     this.dirty = false;
     this.unsavedBytes = 0;
     const files = Object.fromEntries([...this.entries].sort(([a], [b]) => a.localeCompare(b)));
-    // No fsync: a lost or torn cache only costs a re-hash.
-    await writeFileAtomic(this.cachePath, `${JSON.stringify({ version: 1, files })}\n`, { fsync: false });
+    // No fsync: a lost or torn cache only costs a re-hash. For that reason a full disk or a read-only job
+    // folder does not fail the run here: the stage that met it reports it.
+    await writeFileAtomic(this.cachePath, `${JSON.stringify({ version: 1, files })}\n`, { fsync: false }).catch((error: unknown) => {
+      if (fileSystemError(error, { path: this.cachePath }) === undefined) throw error;
+    });
   }
 }

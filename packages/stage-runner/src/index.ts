@@ -11,6 +11,8 @@ export { container } from './executors/container';
 export { containerizeStages } from './executors/containerize-stages';
 export type { ContainerizeStagesOptions, StageImageRef } from './executors/containerize-stages';
 export { ContainerImageMissingError } from './executors/container-errors';
+export { guardedExeca } from './executors/guarded-execa';
+export type { ChildGuard } from './executors/guarded-execa';
 export type {
   AttemptFailure,
   BinaryExecutor,
@@ -34,6 +36,7 @@ export {
   PipelineLockedError,
   StageCommandFailedError,
   StageCrashedError,
+  StageOutputInvalidError,
   StageInputMissingError,
   StageNotCachedError,
   StageOutputMissingError,

@@ -1,6 +1,6 @@
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { isProcessAlive } from '@bollyx/environment-manager';
+import { isProcessAlive } from '@bollyx/errors';
 import { z } from 'zod';
 import { PipelineLockedError } from './errors';
 

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { isBollyxError } from '@bollyx/errors';
+import { fileSystemError, isBollyxError } from '@bollyx/errors';
 import { looksLikeDeviceError, type Device } from './device';
 import {
   PipelineCancelledError,
@@ -21,6 +21,7 @@ import { readManifest, writeManifest, type Manifest } from './manifest';
 import { partialPath, removeStalePartials } from './partial-outputs';
 import type { PipelinePlan } from './pipeline-plan';
 import type { Stage } from './stage-definition';
+import { stageFailure } from './stage-failure';
 import { stageKey } from './stage-key';
 
 export interface PipelineRunSettings {
@@ -51,8 +52,16 @@ type Attempt = Manifest['attempts'][number];
 const FAILURE_TAIL_LINES = 50;
 
 function errorInfo(error: unknown): ErrorInfo {
-  if (isBollyxError(error)) return error.toJSON();
+  const typed = isBollyxError(error) ? error : fileSystemError(error);
+  if (typed !== undefined) return typed.toJSON();
   return { name: error instanceof Error ? error.name : 'Error', code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Ends a log, as a typed error when the file system refused its lines (a full disk). */
+async function closeLog(log: LineLog, path: string): Promise<void> {
+  await log.close().catch((error: unknown) => {
+    throw fileSystemError(error, { path }) ?? error;
+  });
 }
 
 /** One run of a planned pipeline, holding the job lock. */
@@ -77,35 +86,48 @@ export class PipelineRun {
     const onAbort = () => this.controller.abort(new PipelineCancelledError());
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
-    this.pipelineLog = openLineLog(layout.pipelineLogPath, 'a');
+    const log = openLineLog(layout.pipelineLogPath, 'a');
+    this.pipelineLog = log;
+    let summary: PipelineSummary;
     try {
-      this.emit({
-        type: 'pipeline-start',
-        runId: this.settings.runId,
-        jobDir: this.settings.jobDir,
-        stages: this.plan.order.map((stage) => stage.id),
-        concurrency: this.settings.concurrency,
-      });
-      for (const stage of this.plan.order) {
-        if (this.plan.modes.get(stage.id) === 'skip') this.skip(stage.id, 'not-selected');
-      }
-      await removeStalePartials(this.plan.order.flatMap((stage) => stage.outputs.map((output) => resolve(this.settings.jobDir, output))));
-      this.hasher = await FileHasher.load(layout.hashCachePath, { rehash: this.settings.rehash });
-      await this.schedule();
-      await this.hasher.save();
-
-      const summary = this.summary();
-      this.emit({ type: 'pipeline-done', summary });
-      if (this.controller.signal.aborted) {
-        const reason: unknown = this.controller.signal.reason;
-        throw reason instanceof PipelineCancelledError ? new PipelineCancelledError(summary) : reason;
-      }
-      if (summary.status === 'failed') throw new PipelineFailedError(summary);
-      return summary;
+      summary = await this.runAll();
+    } catch (error) {
+      // On a full disk the log fails too: the failure the run reports is the one to keep.
+      await log.close().catch(() => undefined);
+      throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      await this.pipelineLog.close();
     }
+    await closeLog(log, layout.pipelineLogPath);
+    return summary;
+  }
+
+  /** The run itself, between opening and closing the pipeline log. */
+  private async runAll(): Promise<PipelineSummary> {
+    const { layout } = this.settings;
+    this.emit({
+      type: 'pipeline-start',
+      runId: this.settings.runId,
+      jobDir: this.settings.jobDir,
+      stages: this.plan.order.map((stage) => stage.id),
+      concurrency: this.settings.concurrency,
+    });
+    for (const stage of this.plan.order) {
+      if (this.plan.modes.get(stage.id) === 'skip') this.skip(stage.id, 'not-selected');
+    }
+    await removeStalePartials(this.plan.order.flatMap((stage) => stage.outputs.map((output) => resolve(this.settings.jobDir, output))));
+    this.hasher = await FileHasher.load(layout.hashCachePath, { rehash: this.settings.rehash });
+    await this.schedule();
+    await this.hasher.save();
+
+    const summary = this.summary();
+    this.emit({ type: 'pipeline-done', summary });
+    if (this.controller.signal.aborted) {
+      const reason: unknown = this.controller.signal.reason;
+      throw reason instanceof PipelineCancelledError ? new PipelineCancelledError(summary) : reason;
+    }
+    if (summary.status === 'failed') throw new PipelineFailedError(summary);
+    return summary;
   }
 
   private emit(event: EventWithoutTime): void {
@@ -276,38 +298,7 @@ export class PipelineRun {
       try {
         const exitCode = await this.attempt(stage, device, index, finals, inputs, needed);
         attempts.push({ device, status: 'succeeded', durationMs: performance.now() - attemptBegan });
-        for (const final of finals) await rename(partialPath(final, this.settings.runId), final);
-        const outputs = [];
-        for (const [position, final] of finals.entries()) {
-          const digest = await this.hasher!.digest(final, this.controller.signal);
-          outputs.push({ path: stage.outputs[position]!, ...digest });
-        }
-        const endedAt = new Date();
-        const manifest: Manifest = {
-          schemaVersion: 1,
-          stageId: stage.id,
-          stageVersion: stage.version,
-          key,
-          runId: this.settings.runId,
-          params: stage.params,
-          inputs: inputs.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
-          needs: needed.map((manifest) => ({ stageId: manifest.stageId, key: manifest.key })),
-          outputs,
-          startedAt: startedAt.toISOString(),
-          endedAt: endedAt.toISOString(),
-          durationMs: endedAt.getTime() - startedAt.getTime(),
-          device,
-          executor: stage.run.kind,
-          backend: stage.backend ?? stage.run.kind,
-          toolVersions: { node: process.versions.node, ...stage.toolVersions },
-          ...(stage.environment === undefined ? {} : { environment: stage.environment }),
-          attempts,
-          exitCode,
-        };
-        await writeManifest(layout.manifestPath(stage.id), manifest);
-        // Not only at the end: a crash later in the run then keeps the hashes of big inputs and outputs.
-        await this.hasher!.saveIfCostly();
-        return manifest;
+        return await this.commit(stage, { key, inputs, needed, finals, startedAt, attempts, device, exitCode });
       } catch (failure) {
         if (!(failure instanceof FailedAttempt)) throw failure;
         const { code, message } = errorInfo(failure.error);
@@ -324,6 +315,65 @@ export class PipelineRun {
         if (!retry) throw failure.error;
         this.emit({ type: 'stage-retry', stageId: stage.id, fromDevice: device, toDevice: next, reason: message });
       }
+    }
+  }
+
+  /**
+   * Moves a succeeded attempt's outputs into place and writes the manifest that vouches for them. Nothing
+   * stays under a final name unless its manifest was written: a failure here (a full disk) takes them back.
+   */
+  private async commit(
+    stage: Stage,
+    attempt: {
+      key: string;
+      inputs: readonly HashedInput[];
+      needed: readonly Manifest[];
+      finals: readonly string[];
+      startedAt: Date;
+      attempts: Attempt[];
+      device: Device;
+      exitCode: number | null;
+    },
+  ): Promise<Manifest> {
+    const { key, inputs, needed, finals, startedAt, attempts, device, exitCode } = attempt;
+    const { layout } = this.settings;
+    try {
+      for (const final of finals) await rename(partialPath(final, this.settings.runId), final);
+      const outputs = [];
+      for (const [position, final] of finals.entries()) {
+        const digest = await this.hasher!.digest(final, this.controller.signal);
+        outputs.push({ path: stage.outputs[position]!, ...digest });
+      }
+      const endedAt = new Date();
+      const manifest: Manifest = {
+        schemaVersion: 1,
+        stageId: stage.id,
+        stageVersion: stage.version,
+        key,
+        runId: this.settings.runId,
+        params: stage.params,
+        inputs: inputs.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
+        needs: needed.map((manifest) => ({ stageId: manifest.stageId, key: manifest.key })),
+        outputs,
+        startedAt: startedAt.toISOString(),
+        endedAt: endedAt.toISOString(),
+        durationMs: endedAt.getTime() - startedAt.getTime(),
+        device,
+        executor: stage.run.kind,
+        backend: stage.backend ?? stage.run.kind,
+        toolVersions: { node: process.versions.node, ...stage.toolVersions },
+        ...(stage.environment === undefined ? {} : { environment: stage.environment }),
+        attempts,
+        exitCode,
+      };
+      await writeManifest(layout.manifestPath(stage.id), manifest);
+      // Not only at the end: a crash later in the run then keeps the hashes of big inputs and outputs.
+      await this.hasher!.saveIfCostly();
+      return manifest;
+    } catch (error) {
+      const written = [layout.manifestPath(stage.id), ...finals, ...finals.map((final) => partialPath(final, this.settings.runId))];
+      await Promise.all(written.map((file) => rm(file, { force: true })));
+      throw stageFailure(error, '', this.settings.jobDir);
     }
   }
 
@@ -395,8 +445,9 @@ export class PipelineRun {
 
     this.emit({ type: 'stage-start', stageId: stage.id, device, attempt: index + 1 });
     logLine(`# ${stage.id} ${stage.version}: run ${runId}, attempt ${index + 1} on ${device}, ${new Date().toISOString()}`);
+    let exitCode: number | null;
     try {
-      const exitCode = await runExecutor(stage.run, ctx, {
+      exitCode = await runExecutor(stage.run, ctx, {
         killGraceMs: this.settings.killGraceMs,
         logPath,
         resolveInterpreter: () => this.settings.resolveInterpreter!(stage.environment!.name),
@@ -405,18 +456,26 @@ export class PipelineRun {
         const info = await stat(temp).catch(() => undefined);
         if (!info?.isFile()) throw new StageOutputMissingError(stage.id, stage.outputs[position]!, temp);
       }
-      return exitCode;
+      await stage.run.checkOutputs?.(ctx);
+      // A log that cannot be written (a full disk) fails the attempt: what the stage wrote may be cut too.
+      over = true;
+      await closeLog(log, logPath);
     } catch (error) {
-      const failure: unknown = attemptController.signal.aborted ? attemptController.signal.reason : error;
+      const failure: unknown = attemptController.signal.aborted
+        ? attemptController.signal.reason
+        : stageFailure(error, tail.join('\n'), jobDir);
       logLine(`# failed: ${failure instanceof Error ? failure.message : String(failure)}`);
       await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+      // On a full disk the log fails too: the attempt's own failure is the one to report.
+      over = true;
+      await log.close().catch(() => undefined);
       throw new FailedAttempt(failure, tail.join('\n'));
     } finally {
       over = true;
       clearTimeout(timer);
       this.controller.signal.removeEventListener('abort', onPipelineAbort);
-      await log.close();
     }
+    return exitCode;
   }
 }
 

@@ -160,7 +160,8 @@ describe('runPipeline', () => {
     ];
     const failure = await failureOf(job.run(stages));
 
-    expect(failure.code).toBe('PIPELINE_FAILED');
+    // The error carries the failed stage's own code, so callers tell the causes apart.
+    expect(failure.code).toBe('STAGE_COMMAND_FAILED');
     expect(statuses(failure.summary)).toEqual({ a: 'ran', b: 'failed', c: 'ran', d: 'skipped', e: 'ran' });
     const failed = failure.summary.stages.find((stage) => stage.id === 'b');
     expect(failed?.error).toMatchObject({ code: 'STAGE_COMMAND_FAILED', details: { exitCode: 2 } });

@@ -19,7 +19,7 @@ export const VERBS = {
   },
   jobs: {
     name: 'jobs',
-    description: 'List the jobs of a workspace, or show one (bollyx jobs show <id>)',
+    description: 'List the jobs of a workspace, show one (bollyx jobs show <id>), or remove what a killed prepare left (bollyx jobs clean)',
   },
   engines: {
     name: 'engines',

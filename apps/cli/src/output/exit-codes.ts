@@ -7,14 +7,16 @@ import { modelsExitCodes } from './exit-codes/models';
 import { pythonEnvironmentExitCodes } from './exit-codes/python-environments';
 import { preflightExitCodes } from './exit-codes/preflight';
 import { dockerExitCodes } from './exit-codes/docker';
+import { fileSystemExitCodes } from './exit-codes/file-system';
 
 /**
  * Exit codes by error code. Stable: scripts branch on them. Ranges: 2 usage, 10–29 input media and job
  * configuration, 30–34 engines, 35–39 and 55–59 models, 40–49 pipeline, 50–54 subtitles, 60–69 Python
- * environments, 70–79 preflight and bootstrap, 80–89 container images, 130 cancelled.
+ * environments, 70–79 preflight and bootstrap, 80–89 container images, 90–94 the file system (disk full,
+ * read-only, permissions), 130 cancelled.
  * Each domain keeps its own table in `exit-codes/`.
  */
-const EXIT_CODES: Readonly<Record<string, number>> = {
+export const EXIT_CODES: Readonly<Record<string, number>> = {
   USAGE: 2,
   CANCELLED: 130,
   ...hardwareExitCodes,
@@ -26,6 +28,7 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
   ...dockerExitCodes,
   ...pipelineExitCodes,
   ...subtitlesExitCodes,
+  ...fileSystemExitCodes,
 };
 
 export const EXIT_UNEXPECTED = 1;

@@ -1,16 +1,6 @@
 /** Human-readable sizes and durations for command output. */
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${UNITS[unit]}`;
-}
+export { formatBytes } from '@bollyx/errors';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

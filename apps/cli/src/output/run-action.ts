@@ -1,4 +1,4 @@
-import { isBollyxError } from '@bollyx/errors';
+import { fileSystemError, isBollyxError } from '@bollyx/errors';
 import { EXIT_UNEXPECTED, exitCodeFor } from './exit-codes';
 
 export interface ActionOptions {
@@ -13,7 +13,9 @@ export interface ActionOptions {
 export async function runAction(options: ActionOptions, action: () => Promise<void>): Promise<void> {
   try {
     await action();
-  } catch (error) {
+  } catch (thrown) {
+    // A refusal of the file system (full disk, read-only mount) that no library typed is still the user's to fix.
+    const error = fileSystemError(thrown) ?? thrown;
     if (isBollyxError(error)) {
       process.exitCode = exitCodeFor(error.code);
       if (options.json) {

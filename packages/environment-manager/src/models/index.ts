@@ -19,6 +19,8 @@ export { pullModel } from './pull-model';
 export type { PullModelOptions, PulledModel } from './pull-model';
 export { verifyModel } from './verify-model';
 export type { VerifyModelOptions, ModelVerification } from './verify-model';
+export { inspectWhisperModel } from './inspect-whisper-model';
+export type { InspectWhisperModelOptions, WhisperModelFacts } from './inspect-whisper-model';
 export { listModels } from './list-models';
 export type { ListedModel } from './list-models';
 export {
@@ -26,6 +28,7 @@ export {
   ModelNotPresentError,
   ModelFetchError,
   ModelChecksumMismatchError,
+  ModelFileInvalidError,
   ModelConfigInvalidError,
   ModelCancelledError,
 } from './model-errors';

@@ -112,6 +112,19 @@ export class ModelChecksumMismatchError extends BollyxError {
   }
 }
 
+/**
+ * A model given by path is not a whole whisper.cpp ggml model: another kind of file, cut short, or with
+ * bytes after its tensors. whisper.cpp would only say it failed to initialize its context.
+ */
+export class ModelFileInvalidError extends BollyxError {
+  constructor(path: string, problem: string, details: Record<string, unknown> = {}) {
+    super('MODEL_FILE_INVALID', `model file ${path} is not a usable whisper.cpp model: ${problem}`, {
+      hint: `pass a complete whisper.cpp ggml model file (download it again if it was cut short), or a registry name such as base, fetched with ${pullFix('base')}`,
+      details: { path, problem, ...details },
+    });
+  }
+}
+
 /** A caller-supplied registry, mirror URL or cache folder is not usable. */
 export class ModelConfigInvalidError extends BollyxError {
   constructor(message: string, hint: string, details: Record<string, unknown>) {

@@ -23,6 +23,12 @@ export const LAYOUT = {
   video: (stem: string, container: MuxContainer) => `output/${stem}.${container}`,
 } as const;
 
+/** Every stage id the movie pipeline can have (a job has those its config asks for), for checking `--from`/`--only` before a job is made. */
+export const STAGE_IDS = ['demux', 'vad', 'speech-audio', 'asr', 'align', 'transcript', 'diarize', 'translate', 'translation', 'subtitles', 'mux'] as const;
+
+/** A text translator's stage for one target language: `translate-fr`. */
+export const textTranslationStageId = (target: string) => `translate-${target}`;
+
 /** Which languages a job writes subtitles for, and how the source is named when it is `auto`. */
 export interface PipelineLanguages {
   /** The source language's label in file names: its code, or `source` when it is `auto`. */

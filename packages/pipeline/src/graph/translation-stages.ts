@@ -9,7 +9,7 @@ import { whisperTranslator } from '../stages/translate/whisper-translator';
 import type { StageDefinition } from '@bollyx/stage-runner';
 import { readHeard } from './heard-segments';
 import { readJson, writeJson } from './json-file';
-import { LAYOUT, pipelineLanguages } from './pipeline-layout';
+import { LAYOUT, pipelineLanguages, textTranslationStageId } from './pipeline-layout';
 import { pythonAsrStage } from './python-asr-stages';
 import { TEXT_TRANSLATORS, type PipelineBackends } from './python-backends';
 import { pythonStage } from './python-stage';
@@ -76,10 +76,9 @@ function textTranslationStages(
   translated: string[],
 ): StageDefinition[] {
   const { config } = options;
-  const stageOf = (target: string) => `translate-${target}`;
   const translations = translated.map((target) =>
     pythonStage(options, {
-      id: stageOf(target),
+      id: textTranslationStageId(target),
       ...TEXT_TRANSLATORS[translator],
       backend: translator,
       needs: ['transcript'],
@@ -103,14 +102,14 @@ function textTranslationStages(
     {
       id: 'translation',
       version: '1',
-      needs: ['transcript', ...translated.map(stageOf)],
+      needs: ['transcript', ...translated.map(textTranslationStageId)],
       params: { targets: translated },
       outputs: translated.map((language) => LAYOUT.transcript(language)),
       backend: translator,
       run: inProcess(async (ctx) => {
         const source = (await readJson(ctx.needs.transcript![0]!, transcriptSchema)).segments;
         for (const target of translated) {
-          const { texts } = await readJson(ctx.needs[stageOf(target)]![0]!, translateResultSchema);
+          const { texts } = await readJson(ctx.needs[textTranslationStageId(target)]![0]!, translateResultSchema);
           const segments = spreadTranslations(source, texts, { backend: translator, target });
           ctx.log(`${target}: ${segments.length} of ${source.length} segments translated`);
           await writeJson(ctx.output(LAYOUT.transcript(target)), { language: target, segments });

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { parseWhisperProgress, whisperCliArgs } from '@bollyx/environment-manager';
-import { binary } from '@bollyx/stage-runner';
+import { binary, StageOutputInvalidError } from '@bollyx/stage-runner';
 import type { StageContext } from '@bollyx/stage-runner';
 import { PipelineDefinitionError } from '@bollyx/stage-runner';
 import type { StageDefinition } from '@bollyx/stage-runner';
@@ -61,6 +62,15 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
       parseProgress: (line) => {
         const percent = parseWhisperProgress(line);
         return percent === null ? undefined : { fraction: percent / 100 };
+      },
+      // whisper-cli ignores a failed write and exits 0: a full disk leaves it an empty or cut JSON file.
+      checkOutputs: async (ctx) => {
+        const text = await readFile(ctx.output(output), 'utf8');
+        try {
+          JSON.parse(text);
+        } catch {
+          throw new StageOutputInvalidError(id, output, `whisper-cli's JSON is ${text.length === 0 ? 'empty' : `cut off after ${text.length} bytes`}`);
+        }
       },
     }),
   };

@@ -26,10 +26,10 @@ export const runSummarySchema = z.object({
   jobId: z.string(),
   jobDir: z.string(),
   stages: z.array(runSummaryStageSchema),
-  /** Absolute paths: in the job folder, or in the output folder they were delivered to. */
+  /** Absolute paths, of the files that exist: in the job folder, or in the output folder they were delivered to. */
   outputs: outputsSchema,
-  /** False when VAD heard no speech: the subtitle files are empty. */
-  speechFound: z.boolean(),
+  /** False when VAD heard no speech (the subtitle files are empty); absent when VAD has not run in this job. */
+  speechFound: z.boolean().optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

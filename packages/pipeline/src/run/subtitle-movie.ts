@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { cacheRoot, resolveInterpreter } from '@bollyx/environment-manager';
+import { withFileSystemErrors } from '@bollyx/errors';
 import { resolveWorkspace } from '@bollyx/job-config';
 import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
 import { containerizeStages, runPipeline } from '@bollyx/stage-runner';
@@ -7,16 +8,17 @@ import { buildSubtitlePipeline } from '../graph/build-subtitle-pipeline';
 import { deliverOutputs } from '../graph/deliver-outputs';
 import { imageStageOf } from '../graph/image-stage-of';
 import { subtitlePipelineOutputs, type SubtitlePipelineOutputs } from '../graph/pipeline-layout';
-import { readSpeechSpans } from '../graph/stage-files';
 import { configLayer } from './config-layer';
 import { containerImages } from './container-images';
 import { detectMachine } from './detect-machine';
+import { finishedOutputs, speechFound } from './finished-outputs';
 import { hostStages, jobStages } from './job-stages';
 import type { MovieRunEvent } from './movie-events';
 import { settingsLayer, type MovieSettings } from './movie-settings';
 import { presetOverrides } from './preset-overrides';
 import { provision } from './provision';
 import { resolveJob } from './resolve-job';
+import { checkRunOptions } from './run-options';
 import { runSummaryStage, type RunSummary } from './run-summary';
 import { chosenImageMode, chosenRuntime, type ImageMode, type Runtime } from './runtime';
 
@@ -64,11 +66,17 @@ const absolute = (jobDir: string, outputs: SubtitlePipelineOutputs): SubtitlePip
  * failed or cancelled run keeps every finished stage for the next call.
  */
 export async function subtitleMovie(target: string, options: SubtitleMovieOptions = {}): Promise<RunSummary> {
-  const { signal } = options;
   // The BOLLYX_* settings, the runtime and the caches' locations come from the process's environment, as for the CLI.
+  const workspace = resolveWorkspace({ workspace: options.workspace, env: process.env });
+  // A write the file system refuses anywhere in the run (a full disk, a read-only mount) is reported as that.
+  return withFileSystemErrors(() => runMovie(target, workspace, options), { path: workspace });
+}
+
+async function runMovie(target: string, workspace: string, options: SubtitleMovieOptions): Promise<RunSummary> {
+  const { signal } = options;
   const { env } = process;
   const emit = (event: MovieRunEvent) => options.onEvent?.(event);
-  const workspace = resolveWorkspace({ workspace: options.workspace, env });
+  await checkRunOptions(options);
   const runtime = chosenRuntime(options.runtime, env);
   const { profile, recommendation } = await detectMachine(workspace, signal);
   const flags = settingsLayer(options);
@@ -139,11 +147,18 @@ export async function subtitleMovie(target: string, options: SubtitleMovieOption
     resolveInterpreter: (environment) => resolveInterpreter(environment),
   });
 
-  const produced = subtitlePipelineOutputs(config, mediaPath);
+  const produced = await finishedOutputs(job.dir, subtitlePipelineOutputs(config, mediaPath));
   const outputs =
     options.outputDir === undefined
       ? absolute(job.dir, produced)
       : await deliverOutputs({ jobDir: job.dir, outputs: produced, stem: path.basename(job.source.path, path.extname(job.source.path)), dir: options.outputDir });
-  const spans = await readSpeechSpans(job.dir);
-  return { ok: true, jobId: job.id, jobDir: job.dir, stages: pipeline.stages.map(runSummaryStage), outputs, speechFound: spans.segments.length > 0 };
+  const heard = await speechFound(job.dir);
+  return {
+    ok: true,
+    jobId: job.id,
+    jobDir: job.dir,
+    stages: pipeline.stages.map(runSummaryStage),
+    outputs,
+    ...(heard === undefined ? {} : { speechFound: heard }),
+  };
 }

@@ -40,6 +40,11 @@ export type DeviceErrorClassifier = (failure: AttemptFailure) => boolean;
 
 interface ExecutorBase {
   isDeviceError?: DeviceErrorClassifier;
+  /**
+   * Checks what the stage wrote (at ctx.outputs) after it succeeded; a throw fails the attempt. For tools
+   * that exit 0 with a cut file when a write fails, as whisper-cli does on a full disk.
+   */
+  checkOutputs?(ctx: StageContext): Promise<void>;
 }
 
 interface SubprocessExecutorBase extends ExecutorBase {

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import { execa, type ExecaError } from 'execa';
+import type { ExecaError } from 'execa';
 import { isBollyxError } from '@bollyx/errors';
 import { StageCommandFailedError, StageCrashedError } from '../errors';
 import { containerInvocation, containerRequest } from './container';
 import { withPythonArguments, withRequestFile } from './python';
 import { requireContainerImage, withContainerStop } from './container-lifecycle';
+import { guardedExeca } from './guarded-execa';
 import type { Executor, ProgressParser, StageContext } from './executor';
 
 export interface RunExecutorOptions {
@@ -80,7 +81,7 @@ async function runSubprocess(
   ctx.log(`$ ${[file, ...args].map((arg) => (PLAIN_ARGUMENT.test(arg) ? arg : JSON.stringify(arg))).join(' ')}`);
   let lastLine: string | undefined;
   try {
-    const subprocess = execa(file, args, {
+    const subprocess = guardedExeca(file, args, {
       cwd: ctx.jobDir,
       ...(executor.env === undefined ? {} : { env: executor.env }),
       stdin: 'ignore',

@@ -6,6 +6,7 @@ import type { BootstrapReport } from '@bollyx/preflight';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathWithout } from '../../../../../packages/preflight/src/test-helpers/test-machine';
+import { writeTestWhisperModel } from '../../../../../tools/ggml-model';
 import { seedSileroModel } from '../../../../../tools/silero-model';
 import { startLoopbackFileServer, type LoopbackFileServer } from '../../../../../tools/test-http/loopback-file-server';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   };
   // A ggml model given by path (used as it is): the default `base` would be a 142 MB download.
   const model = path.join(root, 'ggml-test.bin');
-  await writeFile(model, 'ggml');
+  await writeTestWhisperModel(model, { seed: 7 });
   await mkdir(workspace, { recursive: true });
   await writeFile(path.join(workspace, 'bollyx.config.yaml'), `asr:\n  model: ${model}\n`);
 });

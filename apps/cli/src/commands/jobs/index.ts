@@ -4,17 +4,12 @@ import { formatTable } from '../../output/format';
 import { renderConfigSources, renderJob } from '../../output/job-summary';
 import { runAction } from '../../output/run-action';
 import { VERBS } from '../verbs';
-
-// Declared on `jobs` too: citty skips a value flag's value only when it knows the flag, so
-// `bollyx jobs --workspace DIR` does not read DIR as a subcommand.
-const sharedArgs = {
-  workspace: { type: 'string', description: 'Folder of the jobs (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
-  json: { type: 'boolean', description: 'Print as JSON' },
-} as const;
+import clean from './clean';
+import { JOBS_ARGS } from './jobs-args';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List the jobs of the workspace with their state (the default)' },
-  args: sharedArgs,
+  args: JOBS_ARGS,
   run: ({ args }) =>
     runAction({ json: args.json }, async () => {
       const workspace = resolveWorkspace({ workspace: args.workspace, env: process.env });
@@ -40,7 +35,7 @@ const show = defineCommand({
   meta: { name: 'show', description: 'Show one job: its folder, media, state and resolved config' },
   args: {
     id: { type: 'positional', description: 'Job id (e.g. 20250131-0001) or job folder', required: true },
-    ...sharedArgs,
+    ...JOBS_ARGS,
     explain: { type: 'boolean', description: 'Show every config value and where it came from' },
   },
   run: ({ args }) =>
@@ -57,7 +52,9 @@ const show = defineCommand({
 
 export default defineCommand({
   meta: VERBS.jobs,
-  args: sharedArgs,
-  subCommands: { list, show },
+  // Declared on `jobs` too: citty skips a value flag's value only when it knows the flag, so
+  // `bollyx jobs --workspace DIR` does not read DIR as a subcommand.
+  args: JOBS_ARGS,
+  subCommands: { list, show, clean },
   default: 'list',
 });

@@ -21,6 +21,7 @@ export function renderRunSummary(summary: RunSummary): string {
     ),
     ...Object.entries(summary.outputs.video).map(([container, file]) => [`video ${container}`, file]),
   ];
-  const noSpeech = summary.speechFound ? '' : 'No speech was found: the subtitle files are empty.\n';
-  return `Job ${summary.jobId}: ${stages.join(', ')}\n${noSpeech}Outputs:\n${formatTable(rows)}\n`;
+  const noSpeech = summary.speechFound === false ? 'No speech was found: the subtitle files are empty.\n' : '';
+  const outputs = rows.length === 0 ? 'Outputs: none yet (the stages that write them have not run)\n' : `Outputs:\n${formatTable(rows)}\n`;
+  return `Job ${summary.jobId}: ${stages.join(', ')}\n${noSpeech}${outputs}`;
 }

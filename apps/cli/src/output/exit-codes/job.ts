@@ -19,4 +19,6 @@ export const jobExitCodes: Readonly<Record<string, number>> = {
   JOB_NOT_FOUND: 26,
   JOB_INCOMPLETE: 27,
   JOB_FILE_INVALID: 28,
+  /** `bollyx jobs clean` could not remove an abandoned job folder (permissions): the rest were cleaned. */
+  JOB_NOT_REMOVABLE: 29,
 };

@@ -4,6 +4,8 @@ export const modelsExitCodes: Readonly<Record<string, number>> = {
   MODEL_NOT_PRESENT: 36,
   MODEL_FETCH_FAILED: 37,
   MODEL_CHECKSUM_MISMATCH: 38,
+  /** A model given by path is not a whole whisper.cpp ggml model (shares 38: the file is not a usable model). */
+  MODEL_FILE_INVALID: 38,
   MODEL_CONFIG_INVALID: 39,
   HUB_ACCESS_DENIED: 55,
   HUB_NOT_FOUND: 56,

@@ -9,6 +9,18 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   PIPELINE_LOCKED: 41,
   /** A stage failed (the stage's own error is in the summary); its dependents were skipped. */
   PIPELINE_FAILED: 42,
+  /** A stage's command exited with a failure, crashed, timed out, or wrote nothing usable: its log says why. */
+  STAGE_COMMAND_FAILED: 42,
+  STAGE_CRASHED: 42,
+  STAGE_TIMEOUT: 42,
+  STAGE_OUTPUT_MISSING: 42,
+  STAGE_INPUT_MISSING: 42,
+  STAGE_OUTPUT_INVALID: 42,
+  STAGE_OUTPUT_UNDECLARED: 42,
+  /** `--only STAGE`: a stage before it has no cached result to reuse. */
+  STAGE_NOT_CACHED: 40,
+  /** A container stage was given a path its container cannot see. */
+  CONTAINER_PATH_UNSUPPORTED: 40,
   DEMUX_INPUT_NOT_FOUND: 43,
   DEMUX_FAILED: 43,
   VAD_MODEL_INVALID: 44,
@@ -25,6 +37,8 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   ALIGN_LANGUAGE_UNSUPPORTED: 47,
   /** The translator cannot translate into the target (Whisper's task writes English only; IndicTrans2 only between English and Indic). */
   TRANSLATE_LANGUAGE_UNSUPPORTED: 48,
+  /** `--from`/`--only` name no stage, both were given, or `--output-dir` is a file: a usage mistake, found before any work. */
+  RUN_OPTIONS_INVALID: 2,
   /** `bollyx run --output-dir`: a copy would land on an existing file, so nothing was copied. */
   OUTPUT_EXISTS: 49,
   /** A text translator (NLLB, IndicTrans2) gave a different number of texts than it was given. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { execa } from 'execa';
 import type { BollyxError } from '@bollyx/errors';
+import { guardedExeca } from '@bollyx/stage-runner';
 import { failureReason } from './failure-reason';
 
 export interface RunFfmpegOptions {
@@ -16,11 +16,11 @@ export interface RunFfmpegOptions {
 
 /**
  * Runs ffmpeg with `-progress pipe:1` and turns its `out_time_us` reports into a 0–1 fraction. An abort
- * kills ffmpeg and rethrows the signal's reason.
+ * kills ffmpeg and rethrows the signal's reason; a killed runner takes ffmpeg with it (`guardedExeca`).
  */
 export async function runFfmpeg(options: RunFfmpegOptions): Promise<void> {
   const { duration, onProgress } = options;
-  const subprocess = execa(
+  const subprocess = guardedExeca(
     'ffmpeg',
     ['-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', ...options.args],
     { cancelSignal: options.signal, forceKillAfterDelay: 2_000, reject: false, stdin: 'ignore' },
