@@ -1,4 +1,5 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { fileSystemError } from '@bollyx/errors';
 import { downloadToPartial } from './download-to-partial';
 import { expectedDigest } from './file-digest';
 import { httpBaseUrl } from './http-base-url';
@@ -98,7 +99,8 @@ export async function pullModel(name: string, options: PullModelOptions = {}): P
       const kept = await firstFile([paths.partialPath, tarballPartialPath(paths)]).catch(() => undefined);
       throw new ModelCancelledError(name, 'pull', error, kept);
     }
-    throw error;
+    // A full disk mid-download: the model's size is what it needed (the partial file is kept to resume).
+    throw fileSystemError(error, { path: paths.partialPath, neededBytes: entry.size }) ?? error;
   }
 }
 

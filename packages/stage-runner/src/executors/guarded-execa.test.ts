@@ -9,7 +9,7 @@ describe.each(guards)('a child guarded by %s', (guard) => {
     guardedExeca(process.execPath, ['-e', script], { reject: false, ...options }, guard);
 
   it('keeps its own pid, output and exit code', async () => {
-    const subprocess = node('console.log(process.pid); process.exitCode = 3');
+    const subprocess = node('process.stdout.write(String(process.pid)); process.exitCode = 3');
     const result = await subprocess;
     expect(result.stdout).toBe(String(subprocess.pid));
     expect(result.exitCode).toBe(3);

@@ -57,9 +57,10 @@ describe('bollyx preflight', () => {
     expect(check(first, 'model:tiny')).toMatchObject({ ok: false, fix: 'bollyx models pull tiny' });
 
     const second = await bollyx(['preflight', film, '--json', '--workspace', workspace]);
-    expect(second.exitCode).toBe(70);
+    // The one failure is a model not in the cache: preflight fails with that failure's own code.
+    expect(second.exitCode).toBe(36);
     const cached = report(second.stdout);
-    expect(cached.error?.code).toBe('PREFLIGHT_FAILED');
+    expect(cached.error?.code).toBe('MODEL_NOT_PRESENT');
     expect(['tool:ffmpeg', 'tool:ffprobe', 'engine', 'media'].map((id) => check(cached, id)?.cached)).toEqual([true, true, true, true]);
     expect(check(cached, 'model:tiny')?.cached).toBe(false);
 

@@ -83,10 +83,10 @@ describe('bollyx run with Python backends', () => {
     const command = ['run', 'samples/sample-hi-en.mp4', '-s', 'hi', '-t', 'en', '--asr', 'faster-whisper', '--diarize', '--translator', 'nllb', '--json'];
 
     const missing = await bollyx(command);
-    // Preflight refuses the job: its exit code is distinct from a pipeline failure's.
-    expect(missing.exitCode, missing.stderr).toBe(70);
+    // Preflight refuses the job before any stage; every failure is a missing environment, so it fails with that code.
+    expect(missing.exitCode, missing.stderr).toBe(61);
     const refusal = JSON.parse(missing.stdout.trim().split('\n').at(-1)!) as { ok: boolean; error: { code: string; message: string; hint: string } };
-    expect(refusal.error.code).toBe('PREFLIGHT_FAILED');
+    expect(refusal.error.code).toBe('ENVIRONMENT_MISSING');
     for (const name of ['whisperx', 'pyannote', 'indictrans2']) expect(refusal.error.hint).toContain(`bollyx env create ${name}`);
     expect(missing.stdout).not.toContain('stage-start');
 
