@@ -15,8 +15,16 @@ export interface BuildWheelOptions {
   files?: Record<string, string | Uint8Array>;
   /** `Requires-Dist` lines, e.g. `['ctranslate2==4.4.0']`: pip installs them too. */
   requires?: string[];
+  /** `Requires-Python`, e.g. `>=3.10`: pip refuses the wheel for another Python. */
+  requiresPython?: string;
+  /** No package files, only the dist-info: a wheel that stands for a release in a resolver check. */
+  metadataOnly?: boolean;
   outDir: string;
 }
+
+// A PEP 440 release with an optional post-release and local label (`2.9.0.post0`, `2.8.0+cpu`): what
+// real releases and PyTorch's per-accelerator builds are named; no pre-releases.
+const RELEASE_VERSION = /^\d+(\.\d+)*(\.post\d+)?(\+[a-z0-9]+(\.[a-z0-9]+)*)?$/;
 
 const SKIPPED = (name: string) => name === '__pycache__' || name.endsWith('.pyc');
 
@@ -42,7 +50,7 @@ const recordDigest = (data: Uint8Array) => `sha256=${createHash('sha256').update
  */
 export async function buildWheel(options: BuildWheelOptions): Promise<string> {
   if (!/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(options.name)) throw new Error(`not a valid distribution name: ${options.name}`);
-  if (!/^\d+(\.\d+)*$/.test(options.version)) throw new Error(`not a plain release version: ${options.version}`);
+  if (!RELEASE_VERSION.test(options.version)) throw new Error(`not a release version: ${options.version}`);
   const files = new Map<string, Uint8Array>();
   if (options.sourceDir !== undefined) {
     const top = (await readdir(options.sourceDir, { withFileTypes: true })).filter(
@@ -59,7 +67,7 @@ export async function buildWheel(options: BuildWheelOptions): Promise<string> {
   for (const [name, content] of Object.entries(options.files ?? {})) {
     files.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   }
-  if (files.size === 0) throw new Error(`wheel ${options.name} ${options.version} would hold no files`);
+  if (files.size === 0 && options.metadataOnly !== true) throw new Error(`wheel ${options.name} ${options.version} would hold no files`);
 
   // The file-name form of the name (PEP 427): runs of -_. become one underscore.
   const dist = options.name.replace(/[-_.]+/g, '_').toLowerCase();
@@ -68,6 +76,7 @@ export async function buildWheel(options: BuildWheelOptions): Promise<string> {
     'Metadata-Version: 2.1',
     `Name: ${options.name}`,
     `Version: ${options.version}`,
+    ...(options.requiresPython === undefined ? [] : [`Requires-Python: ${options.requiresPython}`]),
     ...(options.requires ?? []).map((requirement) => `Requires-Dist: ${requirement}`),
     '',
   ].join('\n');

@@ -3,8 +3,8 @@
 
 const DEBIAN_IMAGE = 'debian:bookworm-slim';
 const NODE_IMAGE = 'node:20.19.5-bookworm-slim';
-const CUDA_RUNTIME_IMAGE = 'nvidia/cuda:12.4.1-runtime-ubuntu22.04';
-const CUDA_DEVEL_IMAGE = 'nvidia/cuda:12.4.1-devel-ubuntu22.04';
+const CUDA_RUNTIME_IMAGE = 'nvidia/cuda:12.8.1-runtime-ubuntu22.04';
+const CUDA_DEVEL_IMAGE = 'nvidia/cuda:12.8.1-devel-ubuntu22.04';
 /** NVIDIA GPU generations the CUDA whisper-cli is compiled for: Turing to Hopper. */
 const CUDA_ARCHITECTURES = '75;80;86;89;90';
 

@@ -5,7 +5,7 @@
 export const IMAGE_ESTIMATES_MB = {
   /** debian:bookworm-slim ~75 + ffmpeg and its libraries ~350 + the node binary ~95. */
   base: 520,
-  /** The CUDA 12.4 runtime on Ubuntu 22.04 (cuBLAS, cuFFT, …) ~3000 + ffmpeg ~400 + node ~95. */
+  /** The CUDA 12.8 runtime on Ubuntu 22.04 (cuBLAS, cuFFT, …) ~3000 + ffmpeg ~400 + node ~95. */
   'base-cuda': 3500,
   /** python3 and a virtual environment with pip, before any requirement. */
   python: 60,

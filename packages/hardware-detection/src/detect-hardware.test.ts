@@ -43,7 +43,8 @@ describe('detectHardware', () => {
     expect(profile.disk.freeBytes).toBeGreaterThan(0);
     expect(profile.disk.path).toBe(dir);
     expect(profile.os).toEqual({ platform: os.platform(), release: os.release(), arch: os.arch() });
-    expect(profile.appleSilicon).toBe(os.platform() === 'darwin' && os.arch() === 'arm64' ? expect.anything() : null);
+    const onAppleSilicon = os.platform() === 'darwin' && os.arch() === 'arm64';
+    expect(profile.appleSilicon).toEqual(onAppleSilicon ? { chip: profile.cpu.model, metal: true } : null);
   });
 
   it('answers from the cache until the TTL passes or refresh is asked', async () => {

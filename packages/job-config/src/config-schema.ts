@@ -70,6 +70,7 @@ const DiarizationSchema = z
   .strictObject({
     enabled: described(z.boolean(), 'Label who speaks (pyannote)').default(false),
     device: described(DeviceSchema, 'Where diarization runs').default('cpu'),
+    threads: described(z.number().int().positive(), 'CPU threads of pyannote (torch; it computes in float32); default the hardware recommendation’s').optional(),
     minSpeakers: described(z.number().int().positive(), 'At least this many speakers; default found by pyannote').optional(),
     maxSpeakers: described(z.number().int().positive(), 'At most this many speakers; default found by pyannote').optional(),
   })
@@ -83,6 +84,11 @@ const DiarizationSchema = z
 const TranslationSchema = z.strictObject({
   backend: described(TranslationBackendSchema, 'How text reaches the target languages').default('whisper'),
   device: described(DeviceSchema, 'Where a text translator runs').default('cpu'),
+  computeType: described(
+    ComputeTypeSchema,
+    'Numeric precision of a text translator (torch): float16 and int8_float16 compute in float16 on a GPU; a CPU computes in float32',
+  ).default('float16'),
+  threads: described(z.number().int().positive(), 'CPU threads of a text translator (torch); default the hardware recommendation’s').optional(),
   model: described(
     z.string().min(1),
     'Hub model of a text translator (bollyx models list); default nllb-200-distilled-600m for nllb, indictrans2-indic-en-1b or indictrans2-en-indic-1b by direction for indictrans2',

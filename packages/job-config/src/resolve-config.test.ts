@@ -37,13 +37,15 @@ describe('resolveConfig', () => {
       asr: { backend: 'whisper.cpp', model: 'base', device: 'cpu', align: false },
       vad: { enabled: true, threshold: 0.5, minSpeechMs: 250, minSilenceMs: 100, speechPadMs: 30 },
       diarization: { enabled: false },
-      translation: { backend: 'whisper' },
+      translation: { backend: 'whisper', computeType: 'float16' },
       subtitles: { maxCharsPerLine: 42, maxLines: 2, maxCharsPerSecond: 20, minDurationSeconds: 0.833, maxDurationSeconds: 7, minGapFrames: 2, speakerStyle: 'label' },
       output: { formats: ['srt', 'vtt'], mux: { enabled: true, containers: ['mp4', 'mkv'] } },
     });
     expect(config.clip).toBeUndefined();
     expect(new Set(Object.values(provenance))).toEqual(new Set(['default']));
     expect(provenance['asr.threads']).toBeUndefined();
+    expect(provenance['translation.threads']).toBeUndefined();
+    expect(provenance['diarization.threads']).toBeUndefined();
   });
 
   it('layers recommendation < file < flags < env and records each source', () => {
@@ -54,6 +56,9 @@ describe('resolveConfig', () => {
       env: { BOLLYX_ASR_MODEL: 'tiny', UNRELATED: 'x' },
     });
     expect(config.asr).toMatchObject({ model: 'tiny', threads: 2, computeType: 'float16', device: 'cuda', batchSize: 8 });
+    // Translation and diarization keep their own precision and threads when the ASR ones are set.
+    expect(config.translation).toMatchObject({ computeType: 'float16', threads: 6, device: 'cuda' });
+    expect(config.diarization).toMatchObject({ threads: 6, device: 'cuda' });
     expect(config.sourceLanguage).toBe('hi');
     expect(config.vad.threshold).toBe(0.6);
     expect(provenance).toMatchObject({
@@ -63,7 +68,26 @@ describe('resolveConfig', () => {
       'vad.threshold': 'file:/w/bollyx.config.yaml',
       'asr.computeType': 'recommendation',
       'diarization.device': 'recommendation',
+      'translation.computeType': 'recommendation',
+      'translation.threads': 'recommendation',
+      'diarization.threads': 'recommendation',
       workflow: 'default',
+    });
+  });
+
+  it('sets the precision and threads of translation and diarization apart from the ASR ones', () => {
+    const { config, provenance } = resolveConfig({
+      recommendation,
+      file: { path: '/w/bollyx.config.yaml', data: { asr: { computeType: 'int8', threads: 2 }, translation: { computeType: 'float32', threads: 3 } } },
+      env: { BOLLYX_DIARIZATION_THREADS: '5' },
+    });
+    expect(config.asr).toMatchObject({ computeType: 'int8', threads: 2 });
+    expect(config.translation).toMatchObject({ computeType: 'float32', threads: 3 });
+    expect(config.diarization.threads).toBe(5);
+    expect(provenance).toMatchObject({
+      'translation.computeType': 'file:/w/bollyx.config.yaml',
+      'translation.threads': 'file:/w/bollyx.config.yaml',
+      'diarization.threads': 'env:BOLLYX_DIARIZATION_THREADS',
     });
   });
 
@@ -151,6 +175,8 @@ describe('CONFIG_FIELDS', () => {
       workflow: 'BOLLYX_WORKFLOW',
       'asr.model': 'BOLLYX_ASR_MODEL',
       'asr.computeType': 'BOLLYX_ASR_COMPUTE_TYPE',
+      'translation.computeType': 'BOLLYX_TRANSLATION_COMPUTE_TYPE',
+      'diarization.threads': 'BOLLYX_DIARIZATION_THREADS',
       'subtitles.maxCharsPerLine': 'BOLLYX_SUBTITLES_MAX_CHARS_PER_LINE',
       'output.mux.enabled': 'BOLLYX_OUTPUT_MUX_ENABLED',
     });

@@ -53,7 +53,11 @@ function recommendationAssignments(recommendation: Recommendation): Assignment[]
     { path: 'asr.device', value: recommendation.stages.asr.device, source },
     { path: 'vad.device', value: recommendation.stages.vad.device, source },
     { path: 'translation.device', value: recommendation.stages.translation.device, source },
+    // The precision the recommendation found this machine's GPU good for; the script adapts it to the device it runs on.
+    { path: 'translation.computeType', value: recommendation.computeType.value, source },
+    { path: 'translation.threads', value: recommendation.threads.value, source },
     { path: 'diarization.device', value: recommendation.stages.diarization.device, source },
+    { path: 'diarization.threads', value: recommendation.threads.value, source },
   ];
 }
 

@@ -21,3 +21,4 @@ export type { SubtitlePipelineOutputs } from './graph/pipeline-layout';
 export { OutputExistsError } from './graph/output-errors';
 export { RunOptionsInvalidError } from './run/run-options';
 export { jobStages } from './run/job-stages';
+export { StageBackendMissingError, StageModelMissingError } from './graph/python-stage-errors';

@@ -46,7 +46,9 @@ def align(job: Job, progress: stage.Progress) -> Dict[str, Any]:
     for index, segment in enumerate(job.segments):
         if segment["text"].strip():
             aligned = whisperx.align([segment], model, metadata, audio, job.device, return_char_alignments=False)
-            heard += stage.heard_segments((part["text"], part["start"], part["end"], _aligned_words(part)) for part in aligned["segments"])
+            heard += stage.heard_segments(
+                (part["text"], part["start"], part["end"], _aligned_words(part)) for part in aligned["segments"]
+            )
         progress.report((index + 1) / len(job.segments), f"aligned {index + 1} of {len(job.segments)} segments")
     progress.report(1, f"aligned {len(heard)} segments")
     return {"language": job.language, "segments": heard}

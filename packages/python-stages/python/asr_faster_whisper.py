@@ -29,7 +29,8 @@ def read_job(request: stage.Request) -> Job:
 def _streamed(segments: Iterable[Any], duration: float, progress: stage.Progress) -> Iterator[stage.RawSegment]:
     # The segments arrive as a generator: decoding happens while they are read.
     for segment in segments:
-        yield segment.text, segment.start, segment.end, [(word.word, word.start, word.end) for word in segment.words or []]
+        words = [(word.word, word.start, word.end) for word in segment.words or []]
+        yield segment.text, segment.start, segment.end, words
         progress.report(segment.end / duration, f"transcribed {segment.end:.1f} of {duration:.1f} s")
 
 
@@ -37,7 +38,9 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
     faster_whisper = stage.import_backend("faster_whisper", environment="whisperx")
     compute_type = stage.ctranslate2_compute_type(job.device, job.compute_type)
     progress.report(0, f"loading {job.model} on {job.device} ({compute_type})")
-    model = faster_whisper.WhisperModel(job.model, device=job.device, compute_type=compute_type, cpu_threads=job.threads)
+    model = faster_whisper.WhisperModel(
+        job.model, device=job.device, compute_type=compute_type, cpu_threads=job.threads
+    )
     # No VAD filter: the audio is already the speech the pipeline's VAD kept, end to end.
     segments, info = model.transcribe(
         job.audio.path,

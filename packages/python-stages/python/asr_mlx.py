@@ -49,7 +49,12 @@ def transcribe(job: stage.TranscriptionJob, progress: stage.Progress) -> Dict[st
             verbose=True,
         )
     segments = (
-        (segment["text"], segment["start"], segment["end"], [(word["word"], word["start"], word["end"]) for word in segment.get("words", [])])
+        (
+            segment["text"],
+            segment["start"],
+            segment["end"],
+            [(word["word"], word["start"], word["end"]) for word in segment.get("words", [])],
+        )
         for segment in transcript["segments"]
     )
     return stage.transcription_result(job, transcript["language"], segments, progress)

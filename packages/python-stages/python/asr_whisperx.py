@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Iterable
 
 import bollyx_stage as stage
 
@@ -57,8 +57,12 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
     )
     audio = whisperx.load_audio(job.audio.path)
     with stage.printed_progress(_PROGRESS_LINE, _report_chunks(progress)):
-        transcript = model.transcribe(audio, batch_size=job.batch_size, language=job.language, task=job.task, print_progress=True)
-    segments = ((segment["text"], segment["start"], segment["end"], []) for segment in transcript["segments"])
+        transcript = model.transcribe(
+            audio, batch_size=job.batch_size, language=job.language, task=job.task, print_progress=True
+        )
+    segments: Iterable[stage.RawSegment] = (
+        (segment["text"], segment["start"], segment["end"], []) for segment in transcript["segments"]
+    )
     return stage.transcription_result(job, transcript["language"], segments, progress)
 
 

@@ -28,7 +28,10 @@ import unicodedata
 import wave
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, NoReturn, Optional, Protocol, Sequence, Set, Tuple, TypeVar
+from typing import (
+    Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, NoReturn, Optional, Protocol, Sequence, Set, TextIO,
+    Tuple, TypeVar, cast,
+)
 
 _EXIT_STATUSES = {"FAILED": 1, "BAD_REQUEST": 2, "MODEL_MISSING": 3, "DEVICE_ERROR": 4, "BACKEND_MISSING": 5}
 
@@ -166,7 +169,9 @@ class Request:
     def model(self) -> str:
         model = self.string("model")
         if not (os.path.isabs(model) or _REPO_ID.match(model)):
-            raise bad_request(f"`model` must be a Hugging Face repo id (org/name) or an absolute folder, not {_shown(model)}")
+            raise bad_request(
+                f"`model` must be a Hugging Face repo id (org/name) or an absolute folder, not {_shown(model)}"
+            )
         return model
 
     def output(self) -> str:
@@ -219,7 +224,9 @@ class Request:
             raise bad_request(f"`{key}` must be a list of {{start, end, text}}, not {_shown(value)}")
         for index, item in enumerate(value):
             if not _is_timed_text(item):
-                raise bad_request(f"`{key}[{index}]` must be {{start, end, text}} with 0 <= start <= end, not {_shown(item)}")
+                raise bad_request(
+                    f"`{key}[{index}]` must be {{start, end, text}} with 0 <= start <= end, not {_shown(item)}"
+                )
         return [{"start": item["start"], "end": item["end"], "text": item["text"]} for item in value]
 
 
@@ -255,7 +262,12 @@ class ThreadedJob:
 
 
 def read_threaded_job(request: Request, devices: Sequence[str]) -> ThreadedJob:
-    return ThreadedJob(device=request.device(devices), model=request.model(), output=request.output(), threads=request.integer("threads"))
+    return ThreadedJob(
+        device=request.device(devices),
+        model=request.model(),
+        output=request.output(),
+        threads=request.integer("threads"),
+    )
 
 
 def flores_code(language: str, backend: str, supported: Optional[Sequence[str]] = None) -> str:
@@ -294,11 +306,12 @@ def import_backend(module: str, environment: str) -> ModuleType:
     except ImportError as error:
         raise StageError(
             "BACKEND_MISSING",
-            f"{module} cannot be imported by {sys.executable} ({error}): create its environment with `bollyx env create {environment}`",
+            f"{module} cannot be imported by {sys.executable} ({error}): "
+            f"create its environment with `bollyx env create {environment}`",
         ) from error
 
 
-def _hub_cache_dir() -> str:
+def hub_cache_dir() -> str:
     """Where huggingface_hub keeps models: HF_HUB_CACHE, else HF_HOME/hub, else its default under ~/.cache."""
     if os.environ.get("HF_HUB_CACHE"):
         return os.environ["HF_HUB_CACHE"]
@@ -312,7 +325,7 @@ def _hub_offline() -> bool:
 
 def _in_hub_cache(repo: str) -> bool:
     """True when the hub cache holds the snapshot `refs/main` names: what the libraries load offline."""
-    repo_dir = os.path.join(_hub_cache_dir(), "models--" + repo.replace("/", "--"))
+    repo_dir = os.path.join(hub_cache_dir(), "models--" + repo.replace("/", "--"))
     try:
         with open(os.path.join(repo_dir, "refs", "main"), encoding="utf-8") as file:
             commit = file.read().strip()
@@ -321,7 +334,7 @@ def _in_hub_cache(repo: str) -> bool:
     return commit != "" and os.path.isdir(os.path.join(repo_dir, "snapshots", commit))
 
 
-def _pull_hint(model: str) -> str:
+def pull_hint(model: str) -> str:
     return f"Pull it with `bollyx models pull NAME` (`bollyx models list` shows the NAME of {model})"
 
 
@@ -333,19 +346,21 @@ def _check_model(model: str) -> None:
     elif _hub_offline() and not _in_hub_cache(model):
         raise StageError(
             "MODEL_MISSING",
-            f"{model} is not in the Hugging Face cache {_hub_cache_dir()} and downloads are off (HF_HUB_OFFLINE=1). {_pull_hint(model)}",
+            f"{model} is not in the Hugging Face cache {hub_cache_dir()} and downloads are off (HF_HUB_OFFLINE=1). "
+            f"{pull_hint(model)}",
         )
 
 
-def _caused_by_missing_model(error: BaseException) -> bool:
+def missing_model_error(error: BaseException) -> Optional[BaseException]:
+    """The library's "model not found" exception behind `error` (itself, or its cause or context), if any."""
     seen: Set[int] = set()
     current: Optional[BaseException] = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if any(cls.__name__ in _MODEL_MISSING_ERRORS for cls in type(current).__mro__):
-            return True
+            return current
         current = current.__cause__ or current.__context__
-    return False
+    return None
 
 
 class StageJob(Protocol):
@@ -364,8 +379,11 @@ def _classify_failure(error: BaseException, job: Optional[StageJob]) -> Tuple[st
     text = f"{type(error).__name__}: {error}"
     if job is None:
         return "FAILED", text
-    if _caused_by_missing_model(error):
-        return "MODEL_MISSING", f"{text}. {_pull_hint(job.model)}"
+    missing = missing_model_error(error)
+    if missing is not None:
+        # A library that wraps the hub's error (whisperX's aligner raises ValueError) keeps what was missing.
+        cause = "" if missing is error else f" (caused by {type(missing).__name__}: {missing})"
+        return "MODEL_MISSING", f"{text}{cause}. {pull_hint(job.model)}"
     pattern = _DEVICE_FAILURES.get(job.device)
     if pattern is not None and pattern.search(str(error)):
         return "DEVICE_ERROR", f"{_DEVICE_NAMES[job.device]} error: {text}"
@@ -460,7 +478,8 @@ def printed_progress(pattern: re.Pattern[str], report: Callable[[re.Match[str]],
             log(line)
 
     sink = _LineSink(on_line)
-    with contextlib.redirect_stdout(sink):
+    # A text stream at run time; typeshed's redirect_stdout names IO[str], which io.TextIOBase is not declared to be.
+    with contextlib.redirect_stdout(cast(TextIO, sink)):
         yield
     if sink.pending.strip():
         on_line(sink.pending.strip())
@@ -494,8 +513,8 @@ def _spread_words(texts: Sequence[str], start: float, end: float) -> List[Word]:
 
 
 def _fill_untimed(words: Sequence[RawWord], start: float, end: float) -> List[Word]:
-    """Timed words as they are; untimed ones (WhisperX's aligner skips words whose characters its model does
-    not know, such as digits) share the gap between their timed neighbours."""
+    """Timed words as they are; untimed ones (WhisperX 3.7.9 leaves a word untimed only when the interpolation
+    of its segment finds no timed neighbour) share the gap between their timed neighbours."""
     timed: List[Word] = []
     waiting: List[str] = []
     for text, word_start, word_end in words:
@@ -560,7 +579,9 @@ def read_transcription_job(request: Request, devices: Sequence[str]) -> Transcri
     )
 
 
-def transcription_result(job: TranscriptionJob, detected_language: str, segments: Iterable[RawSegment], progress: Progress) -> Dict[str, Any]:
+def transcription_result(
+    job: TranscriptionJob, detected_language: str, segments: Iterable[RawSegment], progress: Progress
+) -> Dict[str, Any]:
     """The ASR result: the heard segments, in the language detected, or English when the task translated."""
     heard = heard_segments(segments)
     progress.report(1, f"transcribed {len(heard)} segments")
@@ -606,7 +627,7 @@ def translate_in_batches(
     todo = [index for index, text in enumerate(texts) if text.strip()]
     translated = [""] * len(texts)
     for first in range(0, len(todo), batch_size):
-        indexes = todo[first : first + batch_size]
+        indexes = todo[first:first + batch_size]
         batch = [texts[index].strip() for index in indexes]
         outputs = list(translate(batch))
         if len(outputs) != len(batch):
@@ -635,8 +656,12 @@ def prepare_torch(torch: ModuleType, job: TranslationJob, progress: Progress) ->
     return device, dtype
 
 
-def generate_translations(torch: ModuleType, model: Any, tokenizer: Any, texts: List[str], device: Any, **options: Any) -> Any:
+def generate_translations(
+    torch: ModuleType, model: Any, tokenizer: Any, texts: List[str], device: Any, **options: Any
+) -> Any:
     """The token ids a transformers sequence-to-sequence model generates for a batch, by beam search."""
-    inputs = tokenizer(texts, truncation=True, padding="longest", max_length=_TRANSLATION_MAX_TOKENS, return_tensors="pt").to(device)
+    inputs = tokenizer(
+        texts, truncation=True, padding="longest", max_length=_TRANSLATION_MAX_TOKENS, return_tensors="pt"
+    ).to(device)
     with torch.inference_mode():
         return model.generate(**inputs, num_beams=_TRANSLATION_BEAMS, max_length=_TRANSLATION_MAX_TOKENS, **options)

@@ -38,7 +38,8 @@ def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, 
     device, dtype = stage.prepare_torch(torch, job, progress)
     processor = toolkit.IndicProcessor(inference=True)
     tokenizer = transformers.AutoTokenizer.from_pretrained(job.model, trust_remote_code=True)
-    model = transformers.AutoModelForSeq2SeqLM.from_pretrained(job.model, trust_remote_code=True).to(device=device, dtype=dtype).eval()
+    model = transformers.AutoModelForSeq2SeqLM.from_pretrained(job.model, trust_remote_code=True)
+    model = model.to(device=device, dtype=dtype).eval()
 
     def translate_batch(batch: List[str]) -> List[str]:
         # The processor tags each text with its language pair and normalises its script.
@@ -48,7 +49,8 @@ def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, 
             decoded = tokenizer.batch_decode(generated, skip_special_tokens=True, clean_up_tokenization_spaces=True)
         return processor.postprocess_batch(decoded, lang=job.target_code)
 
-    return {"language": job.target, "texts": stage.translate_in_batches(job.texts, job.batch_size, translate_batch, progress)}
+    texts = stage.translate_in_batches(job.texts, job.batch_size, translate_batch, progress)
+    return {"language": job.target, "texts": texts}
 
 
 if __name__ == "__main__":

@@ -26,10 +26,13 @@ def translate(job: stage.TranslationJob, progress: stage.Progress) -> Dict[str, 
     target_token = tokenizer.convert_tokens_to_ids(job.target_code)
 
     def translate_batch(batch: List[str]) -> List[str]:
-        generated = stage.generate_translations(torch, model, tokenizer, batch, device, forced_bos_token_id=target_token)
+        generated = stage.generate_translations(
+            torch, model, tokenizer, batch, device, forced_bos_token_id=target_token
+        )
         return tokenizer.batch_decode(generated, skip_special_tokens=True)
 
-    return {"language": job.target, "texts": stage.translate_in_batches(job.texts, job.batch_size, translate_batch, progress)}
+    texts = stage.translate_in_batches(job.texts, job.batch_size, translate_batch, progress)
+    return {"language": job.target, "texts": texts}
 
 
 if __name__ == "__main__":

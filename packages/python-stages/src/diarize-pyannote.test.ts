@@ -1,14 +1,26 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { expect, it } from 'vitest';
+import { PYANNOTE_PIPELINE_REPO, pyannoteHubCache, pyannoteSnapshotDir } from '../../../tools/pyannote-hub';
+import { pythonStandInsDir } from '../../../tools/python-stand-ins';
 import { useTempDirs } from '../../../tools/test-temp-dir';
 import { errorOf, runStageScript } from './run-stage-script';
 import { diarizeResultSchema } from './script-results';
 import { expectProgress, scriptCases, useTonesClip } from './script-cases';
 
+// The stand-in pyannote.audio loads as 3.4.0 does: Pipeline.from_pretrained reads an existing file as the
+// pipeline's config.yaml and takes anything else for a hub id, fetched (as the models the config names are)
+// with huggingface_hub into PYANNOTE_CACHE.
+
 const tempDir = useTempDirs();
 const tonesClip = useTonesClip();
 const diarize = scriptCases.find((script) => script.name === 'diarize_pyannote')!;
 const request = () => diarize.request(tonesClip());
-const withToken = { env: { HF_TOKEN: 'hf_secret_never_shown' } };
+const withToken = { env: { ...diarize.env, HF_TOKEN: 'hf_secret_never_shown' } };
+/** What `bollyx run` gives the script: the pulled snapshot folder, and the hub cache offline. */
+const pulled = () => ({ ...request(), model: pyannoteSnapshotDir(PYANNOTE_PIPELINE_REPO) });
+const offline = (pyannoteCache: Record<string, string>) => ({ HF_HUB_OFFLINE: '1', HF_HUB_CACHE: pyannoteHubCache, ...pyannoteCache });
 
 it('names speakers in the order they first speak, with progress from the pyannote hook', async () => {
   const run = await runStageScript('diarize_pyannote', request(), { dir: await tempDir(), ...withToken });
@@ -28,6 +40,50 @@ it('names speakers in the order they first speak, with progress from the pyannot
   expect(JSON.stringify(run.events)).not.toContain('hf_secret_never_shown');
 });
 
+it('loads the pulled pipeline offline from its folder: its config.yaml, and the models it names from PYANNOTE_CACHE', async () => {
+  const run = await runStageScript('diarize_pyannote', pulled(), { dir: await tempDir(), env: offline({ PYANNOTE_CACHE: pyannoteHubCache }) });
+
+  expect(run.exitCode, JSON.stringify(run.events)).toBe(0);
+  expect(diarizeResultSchema.parse(run.result).turns.map((turn) => turn.speaker)).toEqual(['SPEAKER_00', 'SPEAKER_01', 'SPEAKER_00']);
+
+  // Why the script passes config.yaml: pyannote.audio 3 takes the folder itself for a hub id, which it is not.
+  const folder = await execa('python3', ['-c', 'import sys; from pyannote.audio import Pipeline; Pipeline.from_pretrained(sys.argv[1])', pulled().model], {
+    reject: false,
+    extendEnv: false,
+    env: { PATH: process.env.PATH, PYTHONPATH: pythonStandInsDir, ...offline({ PYANNOTE_CACHE: pyannoteHubCache }) },
+  });
+  expect(folder.exitCode).toBe(1);
+  expect(folder.stderr).toContain("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name'");
+});
+
+it('says PYANNOTE_CACHE is not the hub cache (exit 3) when pyannote looks for the pulled models elsewhere', async () => {
+  const home = await tempDir();
+  const elsewhere = await tempDir();
+  const settings: Record<string, string>[] = [{ PYANNOTE_CACHE: elsewhere }, { HOME: home }];
+  for (const pyannoteCache of settings) {
+    const run = await runStageScript('diarize_pyannote', pulled(), { dir: await tempDir(), env: offline(pyannoteCache) });
+
+    expect(run.exitCode, JSON.stringify(pyannoteCache)).toBe(3);
+    expect(errorOf(run)?.code).toBe('MODEL_MISSING');
+    expect(errorOf(run)?.message).toContain('LocalEntryNotFoundError');
+    // Unset, pyannote.audio 3 uses ~/.cache/torch/pyannote.
+    const looked = pyannoteCache.PYANNOTE_CACHE ?? join(home, '.cache', 'torch', 'pyannote');
+    expect(errorOf(run)?.message).toContain(`pyannote.audio looks for its models in PYANNOTE_CACHE (${looked}), not in the Hugging Face cache ${pyannoteHubCache}`);
+    expect(errorOf(run)?.message).toContain(`set PYANNOTE_CACHE=${pyannoteHubCache}`);
+  }
+});
+
+it('refuses a model folder without config.yaml (exit 3)', async () => {
+  const folder = join(await tempDir(), 'snapshot');
+  await mkdir(folder);
+  const run = await runStageScript('diarize_pyannote', { ...request(), model: folder }, { dir: await tempDir(), env: offline({ PYANNOTE_CACHE: pyannoteHubCache }) });
+
+  expect(run.exitCode).toBe(3);
+  expect(errorOf(run)?.code).toBe('MODEL_MISSING');
+  expect(errorOf(run)?.message).toContain(`the model folder ${folder} has no config.yaml, which pyannote.audio loads a pipeline from`);
+  expect(errorOf(run)?.message).toContain('bollyx models pull');
+});
+
 it('passes maxSpeakers to the pipeline', async () => {
   const run = await runStageScript('diarize_pyannote', { ...request(), maxSpeakers: 1 }, { dir: await tempDir(), ...withToken });
 
@@ -41,21 +97,11 @@ it('refuses minSpeakers above maxSpeakers (exit 2)', async () => {
   expect(errorOf(run)?.message).toBe('`minSpeakers` (3) is more than `maxSpeakers` (2)');
 });
 
-it('says how to reach a gated model (exit 3) when the hub refuses it without a token', async () => {
-  const run = await runStageScript('diarize_pyannote', request(), { dir: await tempDir() });
+it('says how to reach a gated model (exit 3) when the hub refuses it without a token and it is not cached', async () => {
+  const empty = await tempDir();
+  const run = await runStageScript('diarize_pyannote', request(), { dir: await tempDir(), env: { HF_HUB_CACHE: empty, PYANNOTE_CACHE: empty } });
 
   expect(run.exitCode).toBe(3);
   expect(errorOf(run)?.code).toBe('MODEL_MISSING');
   expect(errorOf(run)?.message).toContain('accept its conditions at https://huggingface.co/pyannote/speaker-diarization-3.1');
-});
-
-it('speaks pyannote.audio 4 too: the token as `token`, the annotation inside a DiarizeOutput', async () => {
-  const api4 = { BOLLYX_STANDIN_PYANNOTE: '4' };
-  const run = await runStageScript('diarize_pyannote', request(), { dir: await tempDir(), env: { ...api4, ...withToken.env } });
-  const refused = await runStageScript('diarize_pyannote', request(), { dir: await tempDir(), env: api4 });
-
-  expect(run.exitCode, JSON.stringify(run.events)).toBe(0);
-  expect(diarizeResultSchema.parse(run.result).turns.map((turn) => turn.speaker)).toEqual(['SPEAKER_00', 'SPEAKER_01', 'SPEAKER_00']);
-  expect(refused.exitCode).toBe(3);
-  expect(errorOf(refused)?.message).toContain('GatedRepoError');
 });

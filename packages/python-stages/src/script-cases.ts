@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { z } from 'zod';
+import { pyannoteHubCache } from '../../../tools/pyannote-hub';
 import { makeSpeechClip, type SpeechClipPart } from '../../../tools/test-media';
 import type { PythonStageScriptName } from './python-scripts';
 import { asrResultSchema, diarizeResultSchema, translateResultSchema } from './script-results';
@@ -124,7 +125,8 @@ export const scriptCases: ScriptCase[] = [
     gpu: 'cuda',
     outOfMemory: TORCH_OUT_OF_MEMORY,
     request: (audio) => ({ device: 'cuda', model: 'pyannote/speaker-diarization-3.1', threads: 2, audio }),
-    env: { HF_TOKEN: 'hf_test_token' },
+    // pyannote.audio 3 loads the pipeline and the models its config.yaml names from PYANNOTE_CACHE.
+    env: { HF_TOKEN: 'hf_test_token', HF_HUB_CACHE: pyannoteHubCache, PYANNOTE_CACHE: pyannoteHubCache },
     badField: { key: 'maxSpeakers', value: 0, message: /`maxSpeakers` must be an integer of at least 1, not 0/ },
   },
   {

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileSystemError, isBollyxError } from '@bollyx/errors';
+import { FileSystemError, fileSystemError, isBollyxError } from '@bollyx/errors';
 import { looksLikeDeviceError, type Device } from './device';
 import {
   PipelineCancelledError,
@@ -463,7 +463,7 @@ export class PipelineRun {
     } catch (error) {
       const failure: unknown = attemptController.signal.aborted
         ? attemptController.signal.reason
-        : stageFailure(error, tail.join('\n'), jobDir);
+        : explainedFailure(stage.run, stageFailure(error, tail.join('\n'), jobDir), { device, output: tail.join('\n') });
       logLine(`# failed: ${failure instanceof Error ? failure.message : String(failure)}`);
       await Promise.all(temps.map((temp) => rm(temp, { force: true })));
       // On a full disk the log fails too: the attempt's own failure is the one to report.
@@ -477,6 +477,15 @@ export class PipelineRun {
     }
     return exitCode;
   }
+}
+
+/** The executor's own explanation of a failed attempt, where it has one; a full disk stays a full disk. */
+function explainedFailure(run: Stage['run'], failure: unknown, facts: { device: Device; output: string }): unknown {
+  if (failure instanceof FileSystemError || run.explainFailure === undefined) return failure;
+  const message = failure instanceof Error ? failure.message : String(failure);
+  const explained = run.explainFailure({ device: facts.device, message, output: facts.output });
+  if (explained !== undefined && explained.cause === undefined) explained.cause = failure;
+  return explained ?? failure;
 }
 
 /** Internal: an attempt's error plus the log lines that led to it. */

@@ -5,7 +5,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { BollyxError } from '@bollyx/errors';
 import { PipelineCancelledError, PipelineFailedError } from './errors';
+import type { AttemptFailure } from './executors/executor';
 import { pipelineEventSchema, type PipelineEvent, type PipelineSummary } from './events';
 import { inProcess } from './executors/in-process';
 import { python } from './executors/python';
@@ -265,6 +267,22 @@ describe('runPipeline', () => {
     const log = await job.read('logs/asr.log');
     expect(log).toMatch(/attempt 1 on cuda[\s\S]*CUDA error[\s\S]*attempt 2 on cpu/);
     expect((await job.ran()).sort()).toEqual(['asr', 'asr', 'broken', 'pinned']);
+  });
+
+  it("reports the executor's own explanation of a failure, with its code, unless the disk is full", async () => {
+    const job = await makeJob();
+    const explained = (id: string, text: string) => {
+      const stage = scriptStage(job.script, { id, outputs: [`out/${id}.txt`] }, { record: job.record, fail: text });
+      const explainFailure = (failure: AttemptFailure) =>
+        failure.output.includes('model gone') ? new BollyxError('TOOL_MODEL_MISSING', `${id}: the tool has no model`, { hint: 'pull it' }) : undefined;
+      return { ...stage, run: { ...stage.run, explainFailure } };
+    };
+    const failure = await failureOf(job.run([explained('asr', 'model gone'), explained('vad', 'bad arguments')]));
+
+    const codes = Object.fromEntries(failure.summary.stages.map((stage) => [stage.id, stage.error?.code]));
+    expect(codes).toEqual({ asr: 'TOOL_MODEL_MISSING', vad: 'STAGE_COMMAND_FAILED' });
+    expect(failure.code).toBe('TOOL_MODEL_MISSING');
+    expect(failure.hint).toMatch(/^pull it; then run again/);
   });
 
   it('gives in-process stages their context and reports their failures by code', async () => {

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { checkEnvironment } from './check-environment';
 import { createEnvironment } from './create-environment';
 import { environmentForFamily } from './environment-for-family';
-import { StageFamilySchema } from './environment-spec';
+import { requirementName, StageFamilySchema } from './environment-spec';
 import { environmentSpecsDir, loadEnvironmentSpecs } from './environment-specs';
 import { listEnvironments } from './list-environments';
 import { removeEnvironment } from './remove-environment';
@@ -38,13 +38,21 @@ describe('the shipped specs', () => {
     expect(new Set(specs.flatMap((spec) => spec.serves))).toEqual(new Set(StageFamilySchema.options));
   });
 
-  it('keep torch apart: 2.0 for WhisperX, 2.5 for IndicTrans2, CUDA builds from the PyTorch index', async () => {
+  it('keep torch apart: 2.8 for WhisperX and pyannote, 2.5 for IndicTrans2, CUDA builds from the PyTorch index', async () => {
     const specs = Object.fromEntries((await loadEnvironmentSpecs({ env })).map((spec) => [spec.name, spec]));
 
-    expect(specs.whisperx!.variants?.cpu).toEqual({ requirements: ['torch==2.0.1', 'torchaudio==2.0.2'], indexUrl: 'https://download.pytorch.org/whl/cpu' });
-    expect(specs.whisperx!.variants?.cuda?.indexUrl).toBe('https://download.pytorch.org/whl/cu118');
+    expect(specs.whisperx!.variants?.cpu).toEqual({ requirements: ['torch==2.8.0', 'torchaudio==2.8.0'], indexUrl: 'https://download.pytorch.org/whl/cpu' });
+    expect(specs.whisperx!.variants?.cuda).toEqual({ requirements: ['torch==2.8.0', 'torchaudio==2.8.0'], indexUrl: 'https://download.pytorch.org/whl/cu128' });
+    expect(specs.pyannote!.variants).toEqual(specs.whisperx!.variants);
     expect(specs.indictrans2!.variants?.cuda).toEqual({ requirements: ['torch==2.5.1'], indexUrl: 'https://download.pytorch.org/whl/cu124' });
     expect(specs.mlx!.platforms).toEqual(['darwin-arm64']);
+  });
+
+  it('name a source for every pin', async () => {
+    for (const spec of await loadEnvironmentSpecs({ env })) {
+      const pinned = [...spec.requirements, ...(spec.variants?.cpu?.requirements ?? []), ...(spec.variants?.cuda?.requirements ?? [])].map(requirementName);
+      expect(new Set(Object.keys(spec.sources ?? {}).map(requirementName)), spec.name).toEqual(new Set(pinned));
+    }
   });
 
   it('are listed with their state on a fresh cache: missing, or unsupported on another platform', async () => {
@@ -86,6 +94,8 @@ describe('spec errors', () => {
     ['an unknown field', { ...valid, extras: [] }, 'the document: Unrecognized key: "extras"'],
     ['no probes', { ...valid, probes: [] }, 'probes:'],
     ['a probe that is not a module name', { ...valid, probes: ['numpy-core'] }, 'probes.0: a probe is an importable module name'],
+    ['a pin without a source', { ...valid, sources: {} }, 'sources: numpy is pinned but has no source'],
+    ['a source for nothing pinned', { ...valid, sources: { numpy: 'numpy v2.0.2 pyproject.toml', scipy: 'scipy' } }, 'sources: scipy has a source but is not pinned'],
     ['a name that is not its file name', { ...valid, name: 'other' }, 'name is "other" but the file is named for "tiny"'],
   ])('%s is refused, naming the file and the field', async (_case, spec, problem) => {
     await write('tiny', stringify(spec));

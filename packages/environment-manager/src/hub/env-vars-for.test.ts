@@ -41,6 +41,7 @@ describe('envVarsFor', () => {
     expect(missing).toEqual({
       HF_HOME: path.join(cacheDir, 'huggingface'),
       HF_HUB_CACHE: path.join(cacheDir, 'huggingface', 'hub'),
+      PYANNOTE_CACHE: path.join(cacheDir, 'huggingface', 'hub'),
       TORCH_HOME: path.join(cacheDir, 'torch'),
       MLX_CACHE_DIR: path.join(cacheDir, 'mlx'),
       HF_HUB_DISABLE_TELEMETRY: '1',

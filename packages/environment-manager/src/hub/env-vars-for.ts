@@ -19,11 +19,11 @@ export interface EnvVarsOptions {
 }
 
 /**
- * The environment variables a Python stage runs with: HF_HOME, HF_HUB_CACHE, TORCH_HOME and MLX_CACHE_DIR
- * under the bollyx cache folder, HF_HUB_DISABLE_TELEMETRY=1, and HF_HUB_OFFLINE=1 with
- * TRANSFORMERS_OFFLINE=1 once every listed model is present (a stage that lists none runs offline too), so
- * no stage downloads at run time by accident. HF_TOKEN is added when a listed model is gated and a token is
- * set; it is a secret: pass it to the child process, never log it.
+ * The environment variables a Python stage runs with: HF_HOME, HF_HUB_CACHE, PYANNOTE_CACHE (the same hub
+ * cache), TORCH_HOME and MLX_CACHE_DIR under the bollyx cache folder, HF_HUB_DISABLE_TELEMETRY=1, and
+ * HF_HUB_OFFLINE=1 with TRANSFORMERS_OFFLINE=1 once every listed model is present (a stage that lists none
+ * runs offline too), so no stage downloads at run time by accident. HF_TOKEN is added when a listed model is
+ * gated and a token is set; it is a secret: pass it to the child process, never log it.
  */
 export async function envVarsFor(stage: StageModels, options: EnvVarsOptions = {}): Promise<Record<string, string>> {
   const env = options.env ?? process.env;
@@ -41,6 +41,10 @@ export async function envVarsFor(stage: StageModels, options: EnvVarsOptions = {
   const vars: Record<string, string> = {
     HF_HOME: hubHomeDir(env),
     HF_HUB_CACHE: hubCacheDir(env),
+    // pyannote.audio 3 downloads a pipeline and the models its config.yaml names with huggingface_hub into
+    // $PYANNOTE_CACHE (default ~/.cache/torch/pyannote), in the hub cache's layout: pointed at the hub cache, it
+    // finds the models `bollyx models pull` put there, offline.
+    PYANNOTE_CACHE: hubCacheDir(env),
     TORCH_HOME: path.join(root, 'torch'),
     // mlx-whisper downloads through huggingface_hub (HF_HUB_CACHE); MLX_CACHE_DIR keeps anything else MLX caches with us.
     MLX_CACHE_DIR: path.join(root, 'mlx'),

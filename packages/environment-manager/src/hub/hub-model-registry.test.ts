@@ -26,6 +26,7 @@ describe('hubModelRegistry', () => {
         'nllb-200-distilled-600m facebook/nllb-200-distilled-600M',
         'pyannote-speaker-diarization-3.1 pyannote/speaker-diarization-3.1',
         'mlx-whisper-large-v3 mlx-community/whisper-large-v3-mlx',
+        'mlx-whisper-large-v3-turbo mlx-community/whisper-turbo',
       ]),
     );
   });

@@ -6,6 +6,10 @@ import type { HubModelEntry, HubModelRegistry } from './hub-model-registry-schem
 const FASTER_WHISPER_FILES = ['config.json', 'model.bin', 'tokenizer.json', 'vocabulary.*'];
 const FASTER_WHISPER_128_MEL_FILES = [...FASTER_WHISPER_FILES, 'preprocessor_config.json'];
 
+// pyannote.audio 3's Model.from_pretrained loads pytorch_model.bin; it also asks for the model's config.yaml,
+// only for the hub's download counters, and goes on without it.
+const PYANNOTE_MODEL_FILES = ['pytorch_model.bin'];
+
 function fasterWhisper(size: string, repo: string, files: string[]): HubModelEntry {
   return {
     name: `faster-whisper-${size}`,
@@ -21,11 +25,13 @@ function fasterWhisper(size: string, repo: string, files: string[]): HubModelEnt
   };
 }
 
-function mlxWhisper(size: string): HubModelEntry {
+// mlx-examples' whisper/benchmark.py loads mlx-community/whisper-<size>-mlx; large-v3-turbo is
+// mlx_whisper.transcribe's own default repository (mlx-whisper 0.4.3).
+function mlxWhisper(size: string, repo = `mlx-community/whisper-${size}-mlx`): HubModelEntry {
   return {
     name: `mlx-whisper-${size}`,
     kind: 'hf-repo',
-    repo: `mlx-community/whisper-${size}-mlx`,
+    repo,
     // No file list: mlx_whisper.load_models calls snapshot_download on the whole repository.
     revision: 'main',
     license: 'MIT',
@@ -103,16 +109,20 @@ export const hubModelRegistry: HubModelRegistry = [
     kind: 'hf-repo',
     repo: 'pyannote/segmentation-3.0',
     revision: 'main',
+    files: PYANNOTE_MODEL_FILES,
     license: 'MIT',
     gated: true,
     families: ['diarize-pyannote'],
   },
   {
-    // The pipeline's config.yaml names the segmentation model above and the embedding model below.
+    // The pipeline's config.yaml names the segmentation model above and the embedding model below, which
+    // pyannote.audio 3 loads by hub id from PYANNOTE_CACHE (envVarsFor points it at the hub cache).
     name: 'pyannote-speaker-diarization-3.1',
     kind: 'hf-repo',
     repo: 'pyannote/speaker-diarization-3.1',
     revision: 'main',
+    // pyannote.audio 3's Pipeline.from_pretrained reads the pipeline's config.yaml and nothing else of it.
+    files: ['config.yaml'],
     license: 'MIT',
     gated: true,
     families: ['diarize-pyannote'],
@@ -122,13 +132,17 @@ export const hubModelRegistry: HubModelRegistry = [
     kind: 'hf-repo',
     repo: 'pyannote/wespeaker-voxceleb-resnet34-LM',
     revision: 'main',
+    files: PYANNOTE_MODEL_FILES,
     license: 'CC-BY-4.0',
     gated: false,
     families: ['diarize-pyannote'],
   },
+  mlxWhisper('tiny'),
   mlxWhisper('base'),
   mlxWhisper('small'),
+  mlxWhisper('medium'),
   mlxWhisper('large-v3'),
+  mlxWhisper('large-v3-turbo', 'mlx-community/whisper-turbo'),
 ];
 
 /** The registry entry of a Hugging Face model, or undefined when the name is not one. */

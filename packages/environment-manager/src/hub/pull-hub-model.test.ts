@@ -280,7 +280,8 @@ describe('pullHubModel of a gated model', () => {
     const env = envFor(loopback, { BOLLYX_HF_TOKEN: TOKEN });
     const pulled = await pullHubModel('pyannote-segmentation-3.0', { env, onProgress: (event) => seen.push(event) });
     seen.push(pulled);
-    expect(pulled.files.map((file) => file.path)).toEqual(['config.yaml', 'pytorch_model.bin']);
+    // Only the registry entry's files: pyannote.audio 3 loads the weights, and goes on without config.yaml.
+    expect(pulled.files.map((file) => file.path)).toEqual(['pytorch_model.bin']);
 
     const resolves = loopback.hub.requests.filter((request) => request.path.includes('/resolve/'));
     expect(resolves.length).toBeGreaterThan(0);

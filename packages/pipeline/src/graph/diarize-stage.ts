@@ -9,7 +9,7 @@ import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-option
  * voices across the film, and its turns are then on the movie's timeline already).
  */
 export function diarizeStage(options: ResolvedSubtitlePipelineOptions): StageDefinition {
-  const { minSpeakers, maxSpeakers, device } = options.config.diarization;
+  const { minSpeakers, maxSpeakers, device, threads } = options.config.diarization;
   const bounds = { ...(minSpeakers === undefined ? {} : { minSpeakers }), ...(maxSpeakers === undefined ? {} : { maxSpeakers }) };
   return pythonStage(options, {
     id: 'diarize',
@@ -19,6 +19,7 @@ export function diarizeStage(options: ResolvedSubtitlePipelineOptions): StageDef
     params: { minSpeakers: minSpeakers ?? null, maxSpeakers: maxSpeakers ?? null },
     output: LAYOUT.speakers,
     device,
+    threads,
     request: (ctx) => ({ audio: ctx.needs.demux![0]!, ...bounds }),
   });
 }

@@ -33,6 +33,8 @@ export function pythonAsrStage(
     params: { language, task, ...decode },
     output,
     device: asr.device,
+    computeType: asr.computeType,
+    threads: asr.threads,
     request: (ctx) => ({
       audio: ctx.needs['speech-audio']![0]!,
       language,
@@ -56,6 +58,7 @@ export function alignStage(options: ResolvedSubtitlePipelineOptions, asrFormat: 
     params: { language: sourceLanguage },
     output: LAYOUT.aligned,
     device: asr.device,
+    threads: asr.threads,
     request: async (ctx) => {
       const heard = await readHeard(ctx.needs.asr![0]!, asrFormat);
       return {

@@ -6,8 +6,9 @@ import { parseSrt } from '@bollyx/subtitles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMovie, makeSpeechClip } from '../../../../tools/test-media';
 import type { PipelineEvent, PipelineSummary } from '@bollyx/stage-runner';
-import { readManifest } from '@bollyx/stage-runner';
+import { PipelineFailedError, readManifest } from '@bollyx/stage-runner';
 import { pythonStageScript } from '@bollyx/python-stages';
+import { PYANNOTE_PIPELINE_REPO, pyannoteHubCache, pyannoteSnapshotDir } from '../../../../tools/pyannote-hub';
 import { pythonStandInsDir } from '../../../../tools/python-stand-ins';
 import { seedSileroModel } from '../../../../tools/silero-model';
 import { runPipeline } from '@bollyx/stage-runner';
@@ -31,6 +32,14 @@ const runtime = (name: string, fingerprint: string, model: string, env: Record<s
   env: { PYTHONPATH: pythonStandInsDir, ...env },
   model,
 });
+/** Diarization as `bollyx run` provisions it: the pulled pipeline's folder, its models in the hub cache, offline. */
+const diarizeRuntime = (fingerprint: string) =>
+  runtime('pyannote', fingerprint, pyannoteSnapshotDir(PYANNOTE_PIPELINE_REPO), {
+    HF_TOKEN: SECRET,
+    HF_HUB_OFFLINE: '1',
+    HF_HUB_CACHE: pyannoteHubCache,
+    PYANNOTE_CACHE: pyannoteHubCache,
+  });
 
 function stages(python: Partial<SubtitlePipelineOptions['python']> = {}) {
   return buildSubtitlePipeline({
@@ -50,7 +59,7 @@ function stages(python: Partial<SubtitlePipelineOptions['python']> = {}) {
       // The stand-in runs out of CUDA memory on any device but the CPU, as a small GPU would.
       'asr-faster-whisper': runtime('whisperx', 'whisperx-1', 'Systran/faster-whisper-base', { BOLLYX_STANDIN_FAIL: 'cuda-oom' }),
       'align-whisperx': runtime('whisperx', 'whisperx-1', 'theainerd/Wav2Vec2-large-xlsr-hindi'),
-      'diarize-pyannote': runtime('pyannote', 'pyannote-1', 'pyannote/speaker-diarization-3.1', { HF_TOKEN: SECRET }),
+      'diarize-pyannote': diarizeRuntime('pyannote-1'),
       'translate-nllb': runtime('common', 'common-1', 'facebook/nllb-200-distilled-600M'),
       ...python,
     },
@@ -150,9 +159,30 @@ describe('the subtitle pipeline with Python backends', () => {
     expect(edited.transcript).toBe('cached');
 
     const rebuilt = statuses(
-      (await run({ 'diarize-pyannote': runtime('pyannote', 'pyannote-2', 'pyannote/speaker-diarization-3.1', { HF_TOKEN: SECRET }) })).summary,
+      (await run({ 'diarize-pyannote': diarizeRuntime('pyannote-2') })).summary,
     );
     expect(rebuilt.diarize).toBe('ran');
     expect(Object.entries(rebuilt).filter(([, status]) => status === 'ran')).toEqual([['diarize', 'ran']]);
+  });
+
+  it("fails with the script's own reason: a missing model or a library that cannot be imported", async () => {
+    const failed = async (model: string, fail: string) => {
+      const error: unknown = await run({ 'translate-nllb': runtime('common', 'common-1', model, { BOLLYX_STANDIN_FAIL: fail }) }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(PipelineFailedError);
+      const { summary, code, hint } = error as PipelineFailedError;
+      expect(statuses(summary)).toMatchObject({ 'translate-en': 'failed', subtitles: 'skipped' });
+      return { code, hint };
+    };
+    expect(await failed('facebook/nllb-200-distilled-1.3B', 'model-missing')).toMatchObject({
+      code: 'STAGE_MODEL_MISSING',
+      hint: expect.stringContaining('bollyx models pull'),
+    });
+    expect(await failed('facebook/nllb-200-1.3B', 'import')).toMatchObject({
+      code: 'STAGE_BACKEND_MISSING',
+      hint: expect.stringContaining('bollyx env create common --force'),
+    });
   });
 });

@@ -1,11 +1,13 @@
 import { dirname, join } from 'node:path';
 import type { StageFamily } from '@bollyx/environment-manager';
+import type { ComputeType } from '@bollyx/hardware-detection';
 import { looksLikeDeviceError, type Device } from '@bollyx/stage-runner';
 import type { AttemptFailure, StageContext } from '@bollyx/stage-runner';
 import { python } from '@bollyx/stage-runner';
 import { PipelineDefinitionError } from '@bollyx/stage-runner';
 import { pythonStageScript, type PythonStageScriptName } from '@bollyx/python-stages';
 import type { StageDefinition, StageParams } from '@bollyx/stage-runner';
+import { StageBackendMissingError, StageModelMissingError } from './python-stage-errors';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 
 /** The devices each family's script accepts; any other preferred device runs on the CPU. */
@@ -52,11 +54,29 @@ export function isScriptDeviceError(failure: AttemptFailure): boolean {
   return said || looksLikeDeviceError(`${failure.message}\n${failure.output}`);
 }
 
+/** The error a script reported as its last `{"event":"error"}` line, if any. */
+function scriptError(output: string): { code: string; message: string } | undefined {
+  const said = output
+    .split('\n')
+    .map(scriptEvent)
+    .filter((event) => event?.event === 'error' && typeof event.code === 'string' && typeof event.message === 'string')
+    .at(-1);
+  return said === undefined ? undefined : { code: String(said.code), message: String(said.message) };
+}
+
+/** A script's MODEL_MISSING or BACKEND_MISSING as the typed error with that failure's fix; other failures stay generic. */
+export function explainScriptFailure(stageId: string, model: string, environment: string, failure: AttemptFailure): Error | undefined {
+  const said = scriptError(failure.output);
+  if (said?.code === 'MODEL_MISSING') return new StageModelMissingError(stageId, said.message, model);
+  if (said?.code === 'BACKEND_MISSING') return new StageBackendMissingError(stageId, said.message, environment);
+  return undefined;
+}
+
 /** The contract's request fields every script reads, for this attempt. */
 export interface CommonRequest {
   device: Device;
-  /** The configured precision; each script adapts it to the attempt's device (int8 or float32 on a CPU). */
-  computeType: string;
+  /** The stage's configured precision, for a script that computes in one: it adapts it to the attempt's device (int8 or float32 on a CPU). */
+  computeType?: ComputeType;
   model: string;
   output: string;
   threads: number;
@@ -76,6 +96,10 @@ export interface PythonStageSpec {
   output: string;
   /** The config's device for the stage (the hardware recommendation's unless set). */
   device: Device;
+  /** The stage's configured precision; none for a script that computes in its library's own (pyannote, wav2vec2: float32). */
+  computeType?: ComputeType;
+  /** The stage's CPU threads: its config section's, else `options.threads`. */
+  threads: number | undefined;
   /** The stage's own request fields for this attempt, besides the common ones. */
   request(ctx: StageContext): Promise<Record<string, unknown>> | Record<string, unknown>;
 }
@@ -97,14 +121,16 @@ export function pythonStage(options: ResolvedSubtitlePipelineOptions, spec: Pyth
   const script = join(scriptsDir, `${spec.script}.py`);
   const preferred = FAMILY_DEVICES[spec.family].includes(spec.device) ? spec.device : 'cpu';
   const { model } = runtime;
-  const { computeType } = options.config.asr;
+  // Only a script that computes in the configured precision is sent it, and runs again when it changes.
+  const precision: { computeType: ComputeType } | Record<string, never> = spec.computeType === undefined ? {} : { computeType: spec.computeType };
+  const threads = spec.threads ?? options.threads;
   return {
     id: spec.id,
     version: '1',
     needs: spec.needs,
     // The script and the contract module it imports: an edited script runs again.
     inputs: [script, join(scriptsDir, CONTRACT_MODULE)],
-    params: { ...spec.params, model, computeType },
+    params: { ...spec.params, model, ...precision },
     outputs: [spec.output],
     device: { preferred, fallback: preferred === 'cpu' ? [] : ['cpu'] },
     environment: runtime.environment,
@@ -113,11 +139,12 @@ export function pythonStage(options: ResolvedSubtitlePipelineOptions, spec: Pyth
       script,
       env: runtime.env,
       request: async (ctx) => {
-        const common: CommonRequest = { device: ctx.device, computeType, model, output: ctx.output(spec.output), threads: options.threads };
+        const common: CommonRequest = { device: ctx.device, ...precision, model, output: ctx.output(spec.output), threads };
         return { ...common, ...(await spec.request(ctx)) };
       },
       parseProgress: parseScriptProgress,
       isDeviceError: isScriptDeviceError,
+      explainFailure: (failure) => explainScriptFailure(spec.id, model, runtime.environment.name, failure),
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { JobConfigSchema } from '@bollyx/job-config';
 import type { JobConfigInput } from '@bollyx/job-config';
@@ -10,6 +11,7 @@ import { buildSubtitlePipeline } from './build-subtitle-pipeline';
 import { pythonStageNeeds } from './python-backends';
 import { isScriptDeviceError, parseScriptProgress } from './python-stage';
 import type { SubtitlePipelineOptions } from './subtitle-pipeline-options';
+import { useTempDirs } from '../../../../tools/test-temp-dir';
 
 const contractModule = join(dirname(pythonStageScript('asr_faster_whisper')), 'bollyx_stage.py');
 const runtime = (name: string, fingerprint = `${name}-fp`) => ({
@@ -43,8 +45,10 @@ const whisperCpp = {
 const byId = (stages: StageDefinition[]) => Object.fromEntries(stages.map((stage) => [stage.id, stage]));
 const kinds = (stages: StageDefinition[]) => Object.fromEntries(stages.map((stage) => [stage.id, stage.run.kind]));
 
+const tempDir = useTempDirs();
+
 /** What a python stage's request is for one attempt, with the job's files where the stage would find them. */
-function requestOf(stage: StageDefinition, device: StageContext['device']): Promise<unknown> {
+function requestOf(stage: StageDefinition, device: StageContext['device'], needs: StageContext['needs'] = {}): Promise<unknown> {
   if (stage.run.kind !== 'python' || stage.run.request === undefined) throw new Error(`${stage.id} has no request`);
   const ctx: StageContext = {
     stageId: stage.id,
@@ -54,7 +58,7 @@ function requestOf(stage: StageDefinition, device: StageContext['device']): Prom
     device,
     inputs: stage.inputs ?? [],
     outputs: (stage.outputs ?? []).map((output) => `/jobs/1/${output}.partial`),
-    needs: { 'speech-audio': ['/jobs/1/audio/speech.wav', '/jobs/1/audio/speech-timeline.json'], demux: ['/jobs/1/audio/source.wav'] },
+    needs: { 'speech-audio': ['/jobs/1/audio/speech.wav', '/jobs/1/audio/speech-timeline.json'], demux: ['/jobs/1/audio/source.wav'], ...needs },
     signal: new AbortController().signal,
     output: (declared) => `/jobs/1/${declared}.partial`,
     progress: () => undefined,
@@ -144,6 +148,35 @@ describe('buildSubtitlePipeline with Python backends', () => {
     expect(stage.translation).toMatchObject({ needs: ['transcript', 'translate-en', 'translate-ta'], outputs: ['transcripts/en.json', 'transcripts/ta.json'], backend: 'nllb' });
     // With speakers, the label style is part of the subtitles' key.
     expect(stage.subtitles!.params).toMatchObject({ speakerStyle: 'label' });
+  });
+
+  it('gives translation and diarization their own precision and threads, not the ASR ones', async () => {
+    const stages = byId(
+      build({
+        sourceLanguage: 'hi',
+        targetLanguages: ['en'],
+        asr: { backend: 'whisperx', device: 'cuda', computeType: 'int8_float16', threads: 2, align: true },
+        diarization: { enabled: true, device: 'cuda', threads: 3 },
+        translation: { backend: 'indictrans2', device: 'cuda', computeType: 'float32', threads: 6 },
+      }),
+    );
+    const transcript = join(await tempDir(), 'hi.json');
+    await writeFile(transcript, JSON.stringify({ language: 'hi', segments: [{ start: 0, end: 1, words: [{ text: 'नमस्ते', start: 0, end: 1 }] }] }));
+
+    expect(stages['translate-en']!.params).toMatchObject({ computeType: 'float32' });
+    expect(await requestOf(stages['translate-en']!, 'cuda', { transcript: [transcript] })).toMatchObject({ computeType: 'float32', threads: 6, texts: ['नमस्ते'] });
+    // pyannote and the wav2vec2 alignment compute in float32: no precision is sent, nor part of their key.
+    const diarize = await requestOf(stages.diarize!, 'cuda');
+    expect(diarize).toMatchObject({ threads: 3 });
+    expect(diarize).not.toHaveProperty('computeType');
+    expect(stages.diarize!.params).not.toHaveProperty('computeType');
+    expect(stages.align!.params).not.toHaveProperty('computeType');
+    expect(await requestOf(stages.asr!, 'cuda')).toMatchObject({ computeType: 'int8_float16', threads: 2 });
+
+    // A section that sets no threads gets the options' (the recommendation's).
+    const unset = byId(build({ sourceLanguage: 'hi', diarization: { enabled: true }, translation: { backend: 'nllb' } }, whisperCpp));
+    expect(await requestOf(unset.diarize!, 'cpu')).toMatchObject({ threads: 4 });
+    expect(await requestOf(unset['translate-en']!, 'cpu', { transcript: [transcript] })).toMatchObject({ computeType: 'float16', threads: 4 });
   });
 
   it('runs each backend on a device its library has, else on the CPU', () => {

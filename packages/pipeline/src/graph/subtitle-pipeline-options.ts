@@ -43,7 +43,7 @@ export const subtitlePipelineOptionsSchema = z.object({
   scriptsDir: z.string().min(1).optional(),
   /** The Silero VAD ONNX file. */
   vadModelPath: z.string().min(1),
-  /** CPU threads for whisper-cli and the Python stages (the hardware recommendation's). */
+  /** CPU threads of a stage whose config section sets none (the hardware recommendation's). */
   threads: z.number().int().positive(),
   /** The video's frame rate, for the minimum gap between cues; the preset's when absent. */
   frameRate: z.number().positive().optional(),

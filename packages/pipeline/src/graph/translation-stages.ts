@@ -85,6 +85,8 @@ function textTranslationStages(
       params: { target, batchSize: TRANSLATE_BATCH_SIZE },
       output: LAYOUT.translatedTexts(target),
       device: config.translation.device,
+      computeType: config.translation.computeType,
+      threads: config.translation.threads,
       request: async (ctx) => {
         const transcript = await readJson(ctx.needs.transcript![0]!, transcriptSchema);
         return {

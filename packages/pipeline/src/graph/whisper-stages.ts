@@ -53,7 +53,7 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
           input: ctx.needs['speech-audio']![0]!,
           // whisper-cli appends `.json` to the prefix.
           outputPrefix: ctx.output(output).replace(/\.json$/, ''),
-          threads: options.threads,
+          threads: config.asr.threads ?? options.threads,
           language: config.sourceLanguage,
           translate,
           ...decode,

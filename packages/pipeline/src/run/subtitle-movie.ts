@@ -120,7 +120,7 @@ async function runMovie(target: string, workspace: string, options: SubtitleMovi
     asrModelPath: found.asrModelPath,
     vadModelPath: found.vadModelPath,
     python: found.python,
-    threads: config.asr.threads ?? recommendation.threads.value,
+    threads: recommendation.threads.value,
     presetOverrides: presetOverrides(job),
   });
   // whisper-cli and the Python stages go into their images; the in-process stages stay here.

@@ -33,7 +33,7 @@ function pythonInContainer(run: PythonExecutor, image: StageImageRef): Pick<Cont
  * The stages with each binary or Python stage that `imageFor` gives an image for turned into a container
  * stage of `engine`: `[...entry, ...the same arguments]` in that image, the job folder at /job, the model
  * cache read-only at /models. Environment values that are paths in the model cache (HF_HOME,
- * HF_HUB_CACHE, TORCH_HOME, MLX_CACHE_DIR) become the same paths under /models; other values pass as
+ * HF_HUB_CACHE, PYANNOTE_CACHE, TORCH_HOME, MLX_CACHE_DIR) become the same paths under /models; other values pass as
  * they are, by name. A Python stage keeps its per-attempt request (its paths rewritten to the container's
  * when it is written) and its environment's fingerprint becomes the image reference: no host venv runs it.
  * In-process stages are returned as they are. Pure.
@@ -57,6 +57,7 @@ export function containerizeStages(stages: readonly StageDefinition[], options: 
       ...(env === undefined ? {} : { env }),
       ...(run.parseProgress === undefined ? {} : { parseProgress: run.parseProgress }),
       ...(run.isDeviceError === undefined ? {} : { isDeviceError: run.isDeviceError }),
+      ...(run.explainFailure === undefined ? {} : { explainFailure: run.explainFailure }),
     };
     if (run.kind === 'binary') {
       return { ...stage, ...device, run: container({ ...shared, command: (ctx) => [...image.entry, ...run.args(ctx)] }) };

@@ -41,6 +41,12 @@ export type DeviceErrorClassifier = (failure: AttemptFailure) => boolean;
 interface ExecutorBase {
   isDeviceError?: DeviceErrorClassifier;
   /**
+   * The typed error for a failure the tool explained in its own output (a Python stage's `MODEL_MISSING`
+   * line), reported instead of the generic one so the caller gets that failure's code and fix; undefined
+   * keeps the generic one. Not consulted for a full disk, which is reported as such.
+   */
+  explainFailure?(failure: AttemptFailure): Error | undefined;
+  /**
    * Checks what the stage wrote (at ctx.outputs) after it succeeded; a throw fails the attempt. For tools
    * that exit 0 with a cut file when a write fails, as whisper-cli does on a full disk.
    */

@@ -200,7 +200,13 @@ describe('bollyx models with Hugging Face models', () => {
   it('asks for a token for a gated model, then pulls it with one without ever printing it', async () => {
     const token = `hf_${randomBytes(10).toString('hex')}`;
     hub = await startLoopbackHub([
-      { repo: 'pyannote/segmentation-3.0', commit: COMMIT, files: { 'config.yaml': Buffer.from('task: x\n') }, lfs: [], token },
+      {
+        repo: 'pyannote/segmentation-3.0',
+        commit: COMMIT,
+        files: { 'config.yaml': Buffer.from('task: x\n'), 'pytorch_model.bin': randomBytes(1000) },
+        lfs: ['pytorch_model.bin'],
+        token,
+      },
     ]);
     const refused = await bollyx(['pull', 'pyannote-segmentation-3.0'], { HF_ENDPOINT: hub.endpoint });
     expect(refused.exitCode).toBe(55);

@@ -5,6 +5,7 @@ import { hubModelRegistry } from '@bollyx/environment-manager';
 import { parseSrt } from '@bollyx/subtitles';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pyannoteRepoFiles } from '../../../../../tools/pyannote-hub';
 import { buildWheel } from '../../../../../tools/python-wheel';
 import { seedSileroModel } from '../../../../../tools/silero-model';
 import { startLoopbackHub, type LoopbackHub } from '../../../../../tools/test-http/loopback-hub';
@@ -18,7 +19,7 @@ let scratch: string;
 let wheelhouse: string;
 let hub: LoopbackHub;
 
-const bollyx = (args: string[]) =>
+const bollyx = (args: string[], env: Record<string, string> = {}) =>
   execa(process.execPath, [cli, ...args], {
     cwd: repoRoot,
     env: {
@@ -29,20 +30,27 @@ const bollyx = (args: string[]) =>
       HF_ENDPOINT: hub.endpoint,
       BOLLYX_HF_TOKEN: TOKEN,
       BOLLYX_ASR_MODEL: 'base',
+      ...env,
     },
     reject: false,
   });
 
-/** A hub repository with a small file per pattern of its registry entry (an LFS weights file among them). */
+/**
+ * A hub repository with a small file per pattern of its registry entry (an LFS weights file among them); the
+ * pyannote ones as the hub has them for what pyannote.audio 3 reads (speaker-diarization-3.1's real config.yaml).
+ */
 function repoOf(name: string, gated: boolean) {
   const entry = hubModelRegistry.find((candidate) => candidate.name === name)!;
   const paths = (entry.files ?? ['config.json', 'model.bin']).map((pattern) => pattern.replace('*', 'txt'));
+  const files = entry.families.includes('diarize-pyannote')
+    ? pyannoteRepoFiles(entry.repo)
+    : Object.fromEntries(paths.map((file) => [file, Buffer.from(`${name} ${file}\n`)]));
   const commit = Buffer.from(name).toString('hex').padEnd(40, '0').slice(0, 40);
   return {
     repo: entry.repo,
     commit,
-    files: Object.fromEntries(paths.map((file) => [file, Buffer.from(`${name} ${file}\n`)])),
-    lfs: paths.filter((file) => file.endsWith('.bin')),
+    files,
+    lfs: Object.keys(files).filter((file) => file.endsWith('.bin')),
     ...(gated ? { token: TOKEN } : {}),
   };
 }
@@ -78,8 +86,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-describe('bollyx run with Python backends', () => {
-  it('refuses to start without the environment, then runs faster-whisper, pyannote and NLLB in real venvs', async () => {
+describe('bollyx run with Python backends, against stand-ins of their libraries', () => {
+  it('refuses to start without the environment, then runs faster-whisper, pyannote and NLLB stand-ins in real venvs', async () => {
     const command = ['run', 'samples/sample-hi-en.mp4', '-s', 'hi', '-t', 'en', '--asr', 'faster-whisper', '--diarize', '--translator', 'nllb', '--json'];
 
     const missing = await bollyx(command);
@@ -129,5 +137,12 @@ describe('bollyx run with Python backends', () => {
     const cached = JSON.parse(again.stdout.trim().split('\n').at(-1)!) as { stages: { status: string }[] };
     expect(cached.stages.every((stage) => stage.status === 'cached')).toBe(true);
     expect(hub.hub.requests.length).toBe(requests);
+
+    // A stage whose library cannot find its model fails the run with that failure's documented code (36) and fix.
+    const failed = await bollyx([...command, '--from', 'asr'], { BOLLYX_STANDIN_FAIL: 'model-missing' });
+    expect(failed.exitCode, failed.stderr).toBe(36);
+    const failure = JSON.parse(failed.stdout.trim().split('\n').at(-1)!) as { ok: boolean; error: { code: string; hint: string } };
+    expect(failure.error.code).toBe('STAGE_MODEL_MISSING');
+    expect(failure.error.hint).toContain('bollyx models pull');
   }, 600_000); // three venvs are made with pip here: minutes on a busy machine
 });

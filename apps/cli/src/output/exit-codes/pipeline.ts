@@ -41,6 +41,10 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   RUN_OPTIONS_INVALID: 2,
   /** `bollyx run --output-dir`: a copy would land on an existing file, so nothing was copied. */
   OUTPUT_EXISTS: 49,
+  /** A Python stage found no model where its library looks: the same fix as a missing model (`bollyx models pull`). */
+  STAGE_MODEL_MISSING: 36,
+  /** A Python stage cannot import its library: the environment is missing or broken, as ENVIRONMENT_BROKEN. */
+  STAGE_BACKEND_MISSING: 63,
   /** A text translator (NLLB, IndicTrans2) gave a different number of texts than it was given. */
   TRANSLATE_RESULT_INVALID: 48,
 };

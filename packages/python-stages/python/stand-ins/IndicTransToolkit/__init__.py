@@ -1,19 +1,7 @@
-"""Test stand-in for IndicTransToolkit: IndicProcessor tags each text with its language pair before the
-model and tidies the model's output after it, as the real one does (without its script normalisation)."""
+"""Test stand-in for IndicTransToolkit 1.1.1: IndicProcessor, imported from the package as its README does.
+See IndicTransToolkit.processor."""
 
-from typing import List, Optional, Sequence
+from IndicTransToolkit.processor import IndicProcessor
 
-import bollyx_standins as standins
-
-standins.fail_import("IndicTransToolkit")
-
-
-class IndicProcessor:
-    def __init__(self, inference: bool = True) -> None:
-        self.inference = inference
-
-    def preprocess_batch(self, batch: Sequence[str], src_lang: str, tgt_lang: Optional[str] = None, is_target: bool = False, visualize: bool = False) -> List[str]:
-        return [f"{src_lang} {tgt_lang} {' '.join(text.split())}" for text in batch]
-
-    def postprocess_batch(self, sents: Sequence[str], lang: str = "hin_Deva") -> List[str]:
-        return [" ".join(sentence.split()) for sentence in sents]
+__version__ = "1.1.1"
+__all__ = ["IndicProcessor", "__version__"]

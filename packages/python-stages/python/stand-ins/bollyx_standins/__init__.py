@@ -23,7 +23,9 @@ def failure() -> str:
 
 def fail_import(module: str) -> None:
     if failure() == "import":
-        raise ImportError(f"libcudnn_ops.so.9: cannot open shared object file: No such file or directory (loading {module})")
+        raise ImportError(
+            f"libcudnn_ops.so.9: cannot open shared object file: No such file or directory (loading {module})"
+        )
 
 
 def fail_model(repo: str) -> None:
@@ -64,7 +66,7 @@ def _loud(frame: Sequence[int]) -> bool:
 def sound_stretches(samples: Sequence[int], rate: int) -> List[Tuple[float, float]]:
     """(start, end) in seconds of each stretch of sound, to 10 ms."""
     size = int(rate * _FRAME_SECONDS)
-    loud = [_loud(samples[first : first + size]) for first in range(0, len(samples), size)]
+    loud = [_loud(samples[first:first + size]) for first in range(0, len(samples), size)]
     stretches: List[Tuple[float, float]] = []
     for index, is_loud in enumerate(loud):
         if not is_loud:
@@ -79,6 +81,6 @@ def sound_stretches(samples: Sequence[int], rate: int) -> List[Tuple[float, floa
 
 def frequency(samples: Sequence[int], rate: int, start: float, end: float) -> float:
     """The frequency of a tone between start and end, from its zero crossings."""
-    part = samples[int(start * rate) : int(end * rate)]
+    part = samples[int(start * rate):int(end * rate)]
     crossings = sum(1 for before, after in zip(part, part[1:]) if (before < 0) != (after < 0))
     return crossings / 2 / max(end - start, _FRAME_SECONDS)

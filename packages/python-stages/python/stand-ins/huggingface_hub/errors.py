@@ -1,7 +1,15 @@
-"""huggingface_hub's errors for a model that is not there, with the real class hierarchy."""
+"""huggingface_hub's errors for a model that is not there or cannot be reached, with the real class hierarchy."""
+
+
+class OfflineModeIsEnabled(ConnectionError):
+    pass
 
 
 class HfHubHTTPError(Exception):
+    pass
+
+
+class HFValidationError(ValueError):
     pass
 
 
@@ -10,6 +18,10 @@ class RepositoryNotFoundError(HfHubHTTPError):
 
 
 class GatedRepoError(RepositoryNotFoundError):
+    pass
+
+
+class RevisionNotFoundError(HfHubHTTPError):
     pass
 
 

@@ -1,4 +1,4 @@
-"""Test stand-in for mlx.core: the default device, Metal's GPU unless set to the CPU."""
+"""Test stand-in for mlx.core: the default device, Metal's GPU unless set to the CPU, and the float dtypes."""
 
 import bollyx_standins as standins
 
@@ -16,8 +16,15 @@ class Device:
         self.index = index
 
 
+class Dtype:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
 cpu = DeviceType.cpu
 gpu = DeviceType.gpu
+float16 = Dtype("float16")
+float32 = Dtype("float32")
 _default = Device(gpu)
 
 

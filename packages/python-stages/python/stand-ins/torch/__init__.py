@@ -24,7 +24,9 @@ float32 = dtype("float32")
 class device:
     def __init__(self, type: str) -> None:
         if type.split(":")[0] not in _DEVICE_TYPES:
-            raise RuntimeError(f"Expected one of {', '.join(_DEVICE_TYPES)} device type at start of device string: {type}")
+            raise RuntimeError(
+                f"Expected one of {', '.join(_DEVICE_TYPES)} device type at start of device string: {type}"
+            )
         self.type = type.split(":")[0]
 
 
@@ -40,7 +42,10 @@ def inference_mode() -> ContextManager[None]:
 def raise_out_of_memory(device_type: str) -> NoReturn:
     """What PyTorch raises when the accelerator runs out of memory (stand-in helper, not a torch API)."""
     if device_type == "mps":
-        raise RuntimeError("MPS backend out of memory (MPS allocated: 17.00 GB, other allocations: 1.00 GB, max allowed: 18.13 GB).")
+        raise RuntimeError(
+            "MPS backend out of memory (MPS allocated: 17.00 GB, other allocations: 1.00 GB, max allowed: 18.13 GB)."
+        )
     raise cuda.OutOfMemoryError(
-        "CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 7.79 GiB of which 1.10 GiB is free."
+        "CUDA out of memory. Tried to allocate 2.00 GiB. "
+        "GPU 0 has a total capacity of 7.79 GiB of which 1.10 GiB is free."
     )

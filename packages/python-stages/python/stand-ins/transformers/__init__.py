@@ -1,4 +1,4 @@
-"""Test stand-in for transformers: AutoTokenizer and AutoModelForSeq2SeqLM as bollyx's translation scripts
+"""Test stand-in for transformers 4.46.3: AutoTokenizer and AutoModelForSeq2SeqLM as bollyx's translation scripts
 call them, for NLLB-200 and IndicTrans2.
 
 A word-level tokenizer: each word gets an id (language codes such as hin_Deva and <s>, </s>, <pad> are
@@ -16,6 +16,8 @@ import bollyx_standins as standins
 import torch
 
 standins.fail_import("transformers")
+
+__version__ = "4.46.3"
 
 _LANGUAGE_TAG = re.compile(r"^[a-z]{3}_[A-Z][a-z]{3}$")
 # Ids below this are special tokens, above it words: the model tells them apart by id alone.
@@ -47,15 +49,30 @@ class _Tokenizer:
                 self._next_word += 1
         return self._ids[token]
 
-    def __call__(self, texts: Sequence[str], return_tensors: Optional[str] = None, padding: Any = False, truncation: bool = False, max_length: Optional[int] = None, **kwargs: Any) -> BatchEncoding:
+    def __call__(
+        self,
+        texts: Sequence[str],
+        return_tensors: Optional[str] = None,
+        padding: Any = False,
+        truncation: bool = False,
+        max_length: Optional[int] = None,
+        **kwargs: Any,
+    ) -> BatchEncoding:
         # NLLB's tokenizer starts each text with its source language's token.
         prefix = [self.convert_tokens_to_ids(self.src_lang)] if self.src_lang else []
-        rows = [(prefix + [self.convert_tokens_to_ids(word) for word in text.split()])[: max_length if truncation else None] + [_EOS] for text in texts]
+        ids = [prefix + [self.convert_tokens_to_ids(word) for word in text.split()] for text in texts]
+        rows = [row[: max_length if truncation else None] + [_EOS] for row in ids]
         return BatchEncoding(input_ids=rows, attention_mask=[[1] * len(row) for row in rows])
 
-    def batch_decode(self, sequences: Sequence[Sequence[int]], skip_special_tokens: bool = False, clean_up_tokenization_spaces: Optional[bool] = None) -> List[str]:
+    def batch_decode(
+        self,
+        sequences: Sequence[Sequence[int]],
+        skip_special_tokens: bool = False,
+        clean_up_tokenization_spaces: Optional[bool] = None,
+    ) -> List[str]:
         tokens = {token_id: token for token, token_id in self._ids.items()}
-        return [" ".join(tokens[token_id] for token_id in row if not (skip_special_tokens and token_id < _FIRST_WORD_ID)) for row in sequences]
+        special = _FIRST_WORD_ID if skip_special_tokens else 0
+        return [" ".join(tokens[token_id] for token_id in row if token_id >= special) for row in sequences]
 
     def as_target_tokenizer(self) -> ContextManager[None]:
         return contextlib.nullcontext()
@@ -71,10 +88,10 @@ def _refuse_custom_code(name: str, trust_remote_code: bool) -> None:
 
 class AutoTokenizer:
     @classmethod
-    def from_pretrained(cls, pretrained_model_name_or_path: str, trust_remote_code: bool = False, src_lang: Optional[str] = None, **kwargs: Any) -> _Tokenizer:
+    def from_pretrained(cls, pretrained_model_name_or_path: str, *inputs: Any, **kwargs: Any) -> _Tokenizer:
         standins.fail_model(pretrained_model_name_or_path)
-        _refuse_custom_code(pretrained_model_name_or_path, trust_remote_code)
-        return _Tokenizer(src_lang)
+        _refuse_custom_code(pretrained_model_name_or_path, kwargs.get("trust_remote_code", False))
+        return _Tokenizer(kwargs.get("src_lang"))
 
 
 def _translate(row: Sequence[int], target: Optional[int]) -> List[int]:
@@ -97,7 +114,13 @@ class _Seq2SeqModel:
     def eval(self) -> "_Seq2SeqModel":
         return self
 
-    def generate(self, input_ids: Sequence[Sequence[int]], attention_mask: Any = None, forced_bos_token_id: Optional[int] = None, **kwargs: Any) -> List[List[int]]:
+    def generate(
+        self,
+        input_ids: Sequence[Sequence[int]],
+        attention_mask: Any = None,
+        forced_bos_token_id: Optional[int] = None,
+        **kwargs: Any,
+    ) -> List[List[int]]:
         if standins.out_of_memory_on(self.device.type):
             torch.raise_out_of_memory(self.device.type)
         if self.device.type == "cpu" and self.dtype is torch.float16:
@@ -107,7 +130,7 @@ class _Seq2SeqModel:
 
 class AutoModelForSeq2SeqLM:
     @classmethod
-    def from_pretrained(cls, pretrained_model_name_or_path: str, trust_remote_code: bool = False, **kwargs: Any) -> _Seq2SeqModel:
+    def from_pretrained(cls, pretrained_model_name_or_path: str, *model_args: Any, **kwargs: Any) -> _Seq2SeqModel:
         standins.fail_model(pretrained_model_name_or_path)
-        _refuse_custom_code(pretrained_model_name_or_path, trust_remote_code)
+        _refuse_custom_code(pretrained_model_name_or_path, kwargs.get("trust_remote_code", False))
         return _Seq2SeqModel()

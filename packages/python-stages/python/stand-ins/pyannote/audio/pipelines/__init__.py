@@ -1,0 +1,3 @@
+from pyannote.audio.pipelines.speaker_diarization import SpeakerDiarization
+
+__all__ = ["SpeakerDiarization"]
