@@ -4,7 +4,7 @@
 // cache. Run by hand after `npm run build` in packages/stage-runner:
 //   node bench/stage-runner.mjs [runs]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { writeFile, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,7 +110,10 @@ try {
     const bareStarted = performance.now();
     execFileSync(process.execPath, ['-e', '0']);
     real.bareNode.push(performance.now() - bareStarted);
-    rmSync(path.join(jobDir, 'manifests', 'file-hashes.json'));
+    // The hash cache is per host: manifests/file-hashes.<host>.json.
+    for (const name of readdirSync(path.join(jobDir, 'manifests')).filter((file) => file.startsWith('file-hashes.'))) {
+      rmSync(path.join(jobDir, 'manifests', name));
+    }
     real.cachedNoHashCache.push(await timed(() => runPipeline(realShaped(movie), { jobDir })));
     real.rehash.push(await timed(() => runPipeline(realShaped(movie), { jobDir, rehash: true })));
   }

@@ -14,6 +14,10 @@ const main = defineCommand({
   },
   subCommands: {
     run: () => import('./commands/run/index').then((m) => m.default),
+    batch: () => import('./commands/batch/index').then((m) => m.default),
+    worker: () => import('./commands/worker/index').then((m) => m.default),
+    submit: () => import('./commands/submit/index').then((m) => m.default),
+    queue: () => import('./commands/queue/index').then((m) => m.default),
     hw: () => import('./commands/hw/index').then((m) => m.default),
     prepare: () => import('./commands/prepare/index').then((m) => m.default),
     jobs: () => import('./commands/jobs/index').then((m) => m.default),

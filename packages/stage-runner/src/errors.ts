@@ -11,16 +11,21 @@ export class PipelineDefinitionError extends BollyxError {
 interface JobLockHolder {
   pid: number;
   hostname: string;
+  bootId?: string;
   runId: string;
   startedAt: string;
 }
 
-/** Another live runner holds the job folder. */
+/** Another live runner holds the job folder (on another machine: one whose heartbeat is fresh). */
 export class PipelineLockedError extends BollyxError {
-  constructor(lockPath: string, holder: JobLockHolder) {
-    super('PIPELINE_LOCKED', `Another bollyx run (pid ${holder.pid} on ${holder.hostname}) is using this job`, {
-      hint: `Wait for pid ${holder.pid} to finish, or delete ${lockPath} if no bollyx run uses this job any more`,
-      details: { lockPath, ...holder },
+  constructor(lockPath: string, holder: JobLockHolder, foreign?: { heartbeatAgeMs: number; staleMs: number }) {
+    const who = `pid ${holder.pid} on ${holder.hostname}`;
+    super('PIPELINE_LOCKED', `Another bollyx run (${who}) is using this job`, {
+      hint:
+        foreign === undefined
+          ? `Wait for pid ${holder.pid} to finish, or delete ${lockPath} if no bollyx run uses this job any more`
+          : `Wait for ${who} to finish; if that machine is gone, its lock is taken over once its heartbeat is ${Math.round(foreign.staleMs / 1000)} s old (now ${Math.round(foreign.heartbeatAgeMs / 1000)} s; runPipeline's lockStaleMs)`,
+      details: { lockPath, ...holder, ...(foreign ?? {}) },
     });
   }
 }
@@ -145,12 +150,30 @@ export class StageOutputUndeclaredError extends BollyxError {
   }
 }
 
-/** `only` was asked for, but a stage it needs has no finished, intact result to reuse. */
+/** `only` or `segment` was asked for, but a stage it needs has no finished, intact result to reuse. */
 export class StageNotCachedError extends BollyxError {
-  constructor(stageId: string, onlyStageId: string) {
-    super('STAGE_NOT_CACHED', `Stage ${stageId}, needed by ${onlyStageId}, has no finished result to reuse`, {
-      hint: `Run the pipeline without only: ${onlyStageId} first (or with from: ${stageId})`,
-      details: { stageId, onlyStageId },
+  constructor(stageId: string, neededBy: string, selection: 'only' | 'segment' = 'only') {
+    super('STAGE_NOT_CACHED', `Stage ${stageId}, needed by ${neededBy}, has no finished result to reuse`, {
+      hint:
+        selection === 'only'
+          ? `Run the pipeline without only: ${neededBy} first (or with from: ${stageId})`
+          : `Run the segment with stage ${stageId} first, or copy its manifests/${stageId}.json and outputs into this job folder`,
+      details: { stageId, neededBy, selection },
+    });
+  }
+}
+
+/**
+ * A `segment` run trusts a needed stage's manifest, but an output it vouches for is missing or differs:
+ * a copy between machines went wrong, or the file was changed after the stage wrote it.
+ */
+export class TrustedOutputMismatchError extends BollyxError {
+  constructor(stageId: string, facts: { output: string; path: string; problem: 'missing' | 'size' | 'sha256'; expected: string; actual?: string }) {
+    const what =
+      facts.problem === 'missing' ? 'is missing' : `has ${facts.problem} ${facts.actual ?? '?'} where the manifest records ${facts.expected}`;
+    super('TRUSTED_OUTPUT_MISMATCH', `Output ${facts.output} of stage ${stageId} ${what} (${facts.path})`, {
+      hint: `Copy ${facts.output} of stage ${stageId} again from where it was made, or run stage ${stageId} again (a segment with it, or runPipeline without segment)`,
+      details: { stageId, ...facts },
     });
   }
 }

@@ -42,4 +42,6 @@ export {
   StageOutputMissingError,
   StageOutputUndeclaredError,
   StageTimeoutError,
+  TrustedOutputMismatchError,
 } from './errors';
+export { DEFAULT_LOCK_STALE_MS } from './job-lock';

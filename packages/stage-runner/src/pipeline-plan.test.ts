@@ -101,7 +101,7 @@ describe('planPipeline', () => {
       mux: 'skip',
       thumbnails: 'skip',
     });
-    expect(problem(() => planPipeline(pipeline, { from: 'asr', only: 'asr' })).message).toBe('from and only cannot be combined');
+    expect(problem(() => planPipeline(pipeline, { from: 'asr', only: 'asr' })).message).toBe('from, only and segment cannot be combined');
   });
 
   it('accepts every executor kind', () => {

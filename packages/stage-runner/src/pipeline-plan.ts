@@ -3,9 +3,10 @@ import { stageDefinitionSchema, type Stage, type StageDefinition } from './stage
 
 /**
  * How the run treats a stage: `auto` reuses a cached result or runs, `force` runs, `cache-only` reuses a
- * cached result or fails (the ancestors of `only`), `skip` is not part of this run.
+ * cached result or fails (the ancestors of `only`), `trusted` is taken from its manifest with only its
+ * outputs checked (what a `segment` needs from outside it), `skip` is not part of this run.
  */
-type StageMode = 'auto' | 'force' | 'cache-only' | 'skip';
+type StageMode = 'auto' | 'force' | 'cache-only' | 'trusted' | 'skip';
 
 export interface StageSelection {
   force?: boolean;
@@ -13,6 +14,11 @@ export interface StageSelection {
   from?: string;
   /** Run just this stage again; the stages it needs must have cached results. */
   only?: string;
+  /**
+   * Run just these stages (reusing those cached); each stage they need from outside the segment is trusted
+   * from its manifest: its outputs are checked, its inputs (the movie) are not read.
+   */
+  segment?: readonly string[];
 }
 
 export interface PipelinePlan {
@@ -67,10 +73,10 @@ function checkReferences(stages: readonly Stage[], byId: ReadonlyMap<string, Sta
       throw new PipelineDefinitionError(`Container stage ${stage.id} asks for Metal, which containers cannot reach`, `Use cpu or cuda for stage ${stage.id}`);
     }
   }
-  if (selection.from !== undefined && selection.only !== undefined) {
-    throw new PipelineDefinitionError('from and only cannot be combined', 'Pass one of them');
-  }
-  for (const picked of [selection.from, selection.only]) {
+  const picks = [selection.from, selection.only, selection.segment].filter((pick) => pick !== undefined);
+  if (picks.length > 1) throw new PipelineDefinitionError('from, only and segment cannot be combined', 'Pass one of them');
+  if (selection.segment?.length === 0) throw new PipelineDefinitionError('segment names no stage', 'List the stages to run in segment');
+  for (const picked of [selection.from, selection.only, ...(selection.segment ?? [])]) {
     if (picked !== undefined && !byId.has(picked)) {
       throw new PipelineDefinitionError(`There is no stage ${picked} in this pipeline`, `Use one of: ${known}`, { unknown: picked });
     }
@@ -140,6 +146,13 @@ export function planPipeline(definitions: readonly StageDefinition[], selection:
     const ancestors = transitive(selection.only, needs);
     for (const stage of stages) modes.set(stage.id, ancestors.has(stage.id) ? 'cache-only' : 'skip');
     modes.set(selection.only, 'force');
+  }
+  if (selection.segment !== undefined) {
+    const segment = new Set(selection.segment);
+    for (const stage of stages) modes.set(stage.id, segment.has(stage.id) ? (selection.force ? 'force' : 'auto') : 'skip');
+    for (const id of segment) {
+      for (const need of byId.get(id)!.needs) if (!segment.has(need)) modes.set(need, 'trusted');
+    }
   }
   return { order, modes, dependents };
 }

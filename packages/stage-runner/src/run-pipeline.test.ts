@@ -1,84 +1,27 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { appendFile, readdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BollyxError } from '@bollyx/errors';
-import { PipelineCancelledError, PipelineFailedError } from './errors';
+import { PipelineCancelledError } from './errors';
 import type { AttemptFailure } from './executors/executor';
-import { pipelineEventSchema, type PipelineEvent, type PipelineSummary } from './events';
+import { pipelineEventSchema } from './events';
 import { inProcess } from './executors/in-process';
+import { hostFileTag } from './host-identity';
 import { python } from './executors/python';
 import { readManifest } from './manifest';
-import { runPipeline, type RunPipelineOptions } from './run-pipeline';
 import type { StageDefinition } from './stage-definition';
-import { scriptStage, writeStageScript, type ScriptBehaviour } from './test-helpers/stage-script';
+import { scriptStage, type ScriptBehaviour } from './test-helpers/stage-script';
+import { diamond, failureOf, makeJob, statuses } from './test-helpers/pipeline-job';
 import { useTempDirs } from '../../../tools/test-temp-dir';
 
 const tempDir = useTempDirs();
 
-interface Job {
-  dir: string;
-  jobDir: string;
-  script: string;
-  record: string;
-  events: PipelineEvent[];
-  run(stages: StageDefinition[], options?: Partial<RunPipelineOptions>): Promise<PipelineSummary>;
-  /** The ids of the stages whose script ran, in order, since the job was made. */
-  ran(): Promise<string[]>;
-  read(path: string): Promise<string>;
-}
-
-async function makeJob(): Promise<Job> {
-  const dir = await tempDir();
-  const jobDir = join(dir, 'job');
-  const record = join(dir, 'record.txt');
-  await writeFile(record, '');
-  const events: PipelineEvent[] = [];
-  return {
-    dir,
-    jobDir,
-    script: await writeStageScript(dir),
-    record,
-    events,
-    run: (stages, options = {}) => {
-      events.length = 0;
-      return runPipeline(stages, { jobDir, concurrency: 2, onEvent: (event) => events.push(event), ...options });
-    },
-    ran: async () => (await readFile(record, 'utf8')).split('\n').filter(Boolean),
-    read: (path) => readFile(join(jobDir, path), 'utf8'),
-  };
-}
-
-function statuses(summary: PipelineSummary): Record<string, string> {
-  return Object.fromEntries(summary.stages.map((stage) => [stage.id, stage.status]));
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<PipelineFailedError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(PipelineFailedError);
-  return error as PipelineFailedError;
-}
-
-/** A → (B, C) → D, every stage writing one text file. */
-function diamond(job: Job, behaviours: Partial<Record<'a' | 'b' | 'c' | 'd', ScriptBehaviour>> = {}, params: Partial<Record<'a' | 'b' | 'c' | 'd', string>> = {}) {
-  const stage = (id: 'a' | 'b' | 'c' | 'd', needs: string[]) =>
-    scriptStage(
-      job.script,
-      { id, needs, outputs: [`out/${id}.txt`], params: { text: params[id] ?? id } },
-      (ctx) => ({ record: job.record, text: `${String(ctx.params.text)};`, ...behaviours[id] }),
-    );
-  return [stage('a', []), stage('b', ['a']), stage('c', ['a']), stage('d', ['b', 'c'])];
-}
-
 describe('runPipeline', () => {
   it('runs a diamond in dependency order, the two branches at the same time, and records what it did', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const meet = (mine: string, other: string): ScriptBehaviour => ({ touch: join(job.dir, mine), await: join(job.dir, other) });
     const summary = await job.run(diamond(job, { b: meet('b.here', 'c.here'), c: meet('c.here', 'b.here') }));
 
@@ -112,7 +55,7 @@ describe('runPipeline', () => {
   });
 
   it('reuses unchanged stages and re-runs what a changed parameter, input or output touches', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const movie = join(job.dir, 'movie.txt');
     await writeFile(movie, 'frames;');
     const stages = (textOfC = 'c') =>
@@ -137,8 +80,25 @@ describe('runPipeline', () => {
     expect((await job.ran()).sort()).toEqual(['a', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'd', 'd', 'd']);
   });
 
+  it("keeps the file-hash cache per host: another machine's (size, mtime, inode) entries are never trusted", async () => {
+    const job = await makeJob(await tempDir());
+    await job.run(diamond(job));
+    const manifests = join(job.jobDir, 'manifests');
+    const ours = join(manifests, `file-hashes.${hostFileTag()}.json`);
+    expect((await readdir(manifests)).filter((name) => name.startsWith('file-hashes'))).toEqual([`file-hashes.${hostFileTag()}.json`]);
+
+    // As if another host had made the cache, and b's output then changed under the same size, mtime and inode.
+    await rename(ours, join(manifests, 'file-hashes.gpu-box-7.json'));
+    const output = join(job.jobDir, 'out/b.txt');
+    const { mtime } = await stat(output);
+    await writeFile(output, (await job.read('out/b.txt')).toUpperCase());
+    await utimes(output, mtime, mtime);
+    expect(statuses(await job.run(diamond(job)))).toEqual({ a: 'cached', b: 'ran', c: 'cached', d: 'cached' });
+    expect(existsSync(ours)).toBe(true);
+  });
+
   it('honours force, from and only', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     await job.run(diamond(job));
 
     expect(statuses(await job.run(diamond(job), { force: true }))).toEqual({ a: 'ran', b: 'ran', c: 'ran', d: 'ran' });
@@ -155,7 +115,7 @@ describe('runPipeline', () => {
   });
 
   it('skips the dependents of a failed stage and still runs the independent ones', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const stages = [
       ...diamond(job, { b: { fail: 'model file is corrupt' } }),
       scriptStage(job.script, { id: 'e', needs: ['c'], outputs: ['out/e.txt'] }, { record: job.record }),
@@ -175,7 +135,7 @@ describe('runPipeline', () => {
   });
 
   it('stops running subprocesses on cancellation, SIGKILLing one that ignores SIGTERM, and leaves nothing half-written', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const hang = join(job.dir, 'hang');
     await writeFile(hang, '');
     const hanging = (id: string, ignoreTerm: boolean) =>
@@ -216,7 +176,7 @@ describe('runPipeline', () => {
   });
 
   it('stops a stage at its timeout, subprocess or in-process function alike', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const hang = join(job.dir, 'hang');
     await writeFile(hang, '');
     const stages: StageDefinition[] = [
@@ -241,7 +201,7 @@ describe('runPipeline', () => {
   });
 
   it('retries a stage on the CPU after a CUDA error when its fallback chain allows, and records it', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const gpuStage = (id: string, fallback: ('cpu' | 'cuda')[], behaviour: ScriptBehaviour) =>
       scriptStage(job.script, { id, outputs: [`out/${id}.txt`], device: { preferred: 'cuda', fallback } }, { record: job.record, ...behaviour });
     const failure = await failureOf(
@@ -270,7 +230,7 @@ describe('runPipeline', () => {
   });
 
   it("reports the executor's own explanation of a failure, with its code, unless the disk is full", async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const explained = (id: string, text: string) => {
       const stage = scriptStage(job.script, { id, outputs: [`out/${id}.txt`] }, { record: job.record, fail: text });
       const explainFailure = (failure: AttemptFailure) =>
@@ -286,7 +246,7 @@ describe('runPipeline', () => {
   });
 
   it('gives in-process stages their context and reports their failures by code', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const seen: Record<string, unknown> = {};
     const source = join(job.dir, 'source.txt');
     await writeFile(source, 'words');
@@ -339,7 +299,7 @@ describe('runPipeline', () => {
   });
 
   it('runs a python stage with the interpreter its environment resolves to', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const script = join(job.dir, 'count.py');
     await writeFile(
       script,
@@ -373,29 +333,8 @@ describe('runPipeline', () => {
     expect((await readManifest(join(job.jobDir, 'manifests/count.json')))?.environment).toEqual(stage.environment);
   });
 
-  it('refuses a job folder another live runner holds, takes over a dead one, and clears stale partial outputs', async () => {
-    const job = await makeJob();
-    const stages = [scriptStage(job.script, { id: 'a', outputs: ['out/a.txt'] })];
-    await job.run(stages);
-    const lock = join(job.jobDir, 'pipeline.lock');
-    const holder = { hostname: hostname(), runId: 'other', startedAt: new Date().toISOString() };
-
-    await writeFile(lock, JSON.stringify({ ...holder, pid: process.pid }));
-    await expect(job.run(stages, { force: true })).rejects.toMatchObject({ code: 'PIPELINE_LOCKED', details: { pid: process.pid } });
-
-    const finished = execa(process.execPath, ['-e', '']);
-    await finished;
-    const deadPid = finished.pid!;
-    await writeFile(lock, JSON.stringify({ ...holder, pid: deadPid }));
-    const stalePartial = join(job.jobDir, 'out/a.partial-k1ll3d.txt');
-    await writeFile(stalePartial, 'half');
-    expect(statuses(await job.run(stages))).toEqual({ a: 'cached' });
-    expect(existsSync(lock)).toBe(false);
-    expect(existsSync(stalePartial)).toBe(false);
-  });
-
   it('rejects with the error of an event listener that throws, after stopping the run', async () => {
-    const job = await makeJob();
+    const job = await makeJob(await tempDir());
     const listenerError = new Error('renderer broke');
     const run = job.run(diamond(job), {
       onEvent: (event) => {

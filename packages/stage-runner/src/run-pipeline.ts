@@ -22,6 +22,14 @@ const runSettingsSchema = z.object({
   from: z.string().optional(),
   /** Run just this stage; the stages it needs must already be cached. */
   only: z.string().optional(),
+  /**
+   * Run just these stages (a segment of the pipeline, as one machine of several runs it), reusing those
+   * cached. Each stage they need from outside the segment is trusted from its manifest: only its outputs are
+   * checked (size and sha256), its inputs are not read, so the movie need not be on this machine.
+   */
+  segment: z.array(z.string()).optional(),
+  /** A lock held by another machine whose heartbeat is older than this is taken over; default 120000 (2 minutes). */
+  lockStaleMs: z.number().int().positive().optional(),
   /** Time between SIGTERM and SIGKILL when a stage is cancelled or times out; default 5000. */
   killGraceMs: z.number().int().nonnegative().optional(),
   /** Re-read every file to check it instead of trusting unchanged size, mtime and inode. */
@@ -41,7 +49,7 @@ export type RunPipelineOptions = z.input<typeof runSettingsSchema> & {
  * and outputs are unchanged. Resolves with the summary when every selected stage ran or was reused;
  * throws PipelineFailedError (with the summary) when a stage failed, PipelineCancelledError when
  * `signal` aborted, PipelineDefinitionError for a bad stage list and PipelineLockedError when another
- * run holds the job folder.
+ * run holds the job folder (another machine's: while its heartbeat is fresher than `lockStaleMs`).
  */
 export async function runPipeline(stages: readonly StageDefinition[], options: RunPipelineOptions): Promise<PipelineSummary> {
   const parsed = runSettingsSchema.safeParse(options);
@@ -53,7 +61,7 @@ export async function runPipeline(stages: readonly StageDefinition[], options: R
   }
   const settings = parsed.data;
   const plan = planPipeline(stages, settings);
-  const pythonStage = plan.order.find((stage) => stage.run.kind === 'python' && plan.modes.get(stage.id) !== 'skip');
+  const pythonStage = plan.order.find((stage) => stage.run.kind === 'python' && !['skip', 'trusted'].includes(plan.modes.get(stage.id)!));
   if (pythonStage !== undefined && options.resolveInterpreter === undefined) {
     throw new PipelineDefinitionError(
       `Stage ${pythonStage.id} runs Python, but no resolveInterpreter was given`,
@@ -68,7 +76,7 @@ export async function runPipeline(stages: readonly StageDefinition[], options: R
   await mkdir(layout.manifestsDir, { recursive: true });
   // Lower-case letters and digits only: partial output names are matched on this alphabet.
   const runId = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-  const release = await acquireJobLock(layout.lockPath, runId);
+  const release = await acquireJobLock(layout.lockPath, runId, settings.lockStaleMs);
   try {
     return await new PipelineRun(plan, {
       jobDir,

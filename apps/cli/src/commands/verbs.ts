@@ -9,6 +9,22 @@ export const VERBS = {
     name: 'run',
     description: 'Movie in, subtitles out: prepare a job (or resume one) and run its stages, cached and resumable',
   },
+  batch: {
+    name: 'batch',
+    description: 'Many movies at once: a folder (or files) in, one job per film, run as many at a time as the hardware holds, ending with a table',
+  },
+  worker: {
+    name: 'worker',
+    description: 'Run films from a Redis queue (BullMQ), one machine of many: progress, retries, and a dead worker’s film goes to another',
+  },
+  submit: {
+    name: 'submit',
+    description: 'Add movies to a Redis queue (BullMQ) for `bollyx worker`s on any machine that sees the same files',
+  },
+  queue: {
+    name: 'queue',
+    description: 'The Redis film queue: status, cancel <id>, retry <id>, clean',
+  },
   hw: {
     name: 'hw',
     description: 'Show this machine’s hardware profile and what bollyx will run on it',

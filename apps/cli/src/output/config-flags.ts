@@ -1,4 +1,4 @@
-import type { MovieSettings } from '@bollyx/pipeline';
+import { imageModeSchema, runtimeSchema, type MovieSettings, type SubtitleMovieOptions } from '@bollyx/pipeline';
 import type { ArgsDef } from 'citty';
 
 /**
@@ -34,4 +34,28 @@ export const WORKSPACE_ARGS = {
 /** The job settings among a command's parsed flags, for `subtitleMovie` and `prepareMovie` of @bollyx/pipeline. */
 export function movieSettings(args: Readonly<Record<string, unknown>>): MovieSettings {
   return Object.fromEntries(Object.keys(CONFIG_FLAG_ARGS).map((flag) => [flag, args[flag]])) as MovieSettings;
+}
+
+/** How a film is run, as `bollyx run` and `bollyx batch` both take it, with the workspace flags. */
+export const RUN_FLAG_ARGS = {
+  force: { type: 'boolean', description: 'Run every stage again, ignoring the cache' },
+  outputDir: { type: 'string', description: 'Also copy the subtitles and videos here (never over an existing file)' },
+  offline: { type: 'boolean', description: 'Never download (default: BOLLYX_OFFLINE); missing models fail' },
+  ...WORKSPACE_ARGS,
+  runtime: { type: 'enum', options: [...runtimeSchema.options], description: 'Where whisper-cli and the Python stages run: native (default; BOLLYX_RUNTIME), or docker or podman in the images of `bollyx docker build`' },
+  imageMode: { type: 'enum', options: [...imageModeSchema.options], description: 'The images --runtime docker|podman runs (default: docker-gpu with an NVIDIA GPU, else docker-cpu)' },
+} as const satisfies ArgsDef;
+
+/** The job settings and run flags among a command's parsed flags, for `subtitleMovie` and `subtitleMovies`. */
+export function runSettings(args: Readonly<Record<string, unknown>>): SubtitleMovieOptions {
+  return {
+    ...movieSettings(args),
+    workspace: args.workspace as string | undefined,
+    config: args.config as string | undefined,
+    runtime: runtimeSchema.optional().parse(args.runtime),
+    imageMode: imageModeSchema.optional().parse(args.imageMode),
+    outputDir: args.outputDir as string | undefined,
+    offline: args.offline as boolean | undefined,
+    force: args.force as boolean | undefined,
+  };
 }

@@ -34,7 +34,7 @@ describe('buildSubtitlePipeline', () => {
 
   it('decodes greedily in one pass for beam size 1, and never feeds text across gaps', () => {
     const asr = build({ sourceLanguage: 'hi', asr: { beamSize: 1 } }).find((stage) => stage.id === 'asr')!;
-    expect(asr.params).toEqual({ engine: '/engines/whisper-cli', language: 'hi', translate: false, beamSize: 1, bestOf: 1, noFallback: true, maxContext: 0 });
+    expect(asr.params).toEqual({ engine: 'whisper.cpp@1.9.1', language: 'hi', translate: false, beamSize: 1, bestOf: 1, noFallback: true, maxContext: 0 });
     expect(asr.inputs).toEqual(['/models/ggml-base.bin']);
   });
 });

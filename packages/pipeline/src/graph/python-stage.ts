@@ -7,6 +7,7 @@ import { python } from '@bollyx/stage-runner';
 import { PipelineDefinitionError } from '@bollyx/stage-runner';
 import { pythonStageScript, type PythonStageScriptName } from '@bollyx/python-stages';
 import type { StageDefinition, StageParams } from '@bollyx/stage-runner';
+import { modelIdentity } from './model-identity';
 import { StageBackendMissingError, StageModelMissingError } from './python-stage-errors';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 
@@ -130,7 +131,8 @@ export function pythonStage(options: ResolvedSubtitlePipelineOptions, spec: Pyth
     needs: spec.needs,
     // The script and the contract module it imports: an edited script runs again.
     inputs: [script, join(scriptsDir, CONTRACT_MODULE)],
-    params: { ...spec.params, model, ...precision },
+    // The model by identity, not by the path of this machine's hub cache; the request still gets the path.
+    params: { ...spec.params, model: modelIdentity(model), ...precision },
     outputs: [spec.output],
     device: { preferred, fallback: preferred === 'cpu' ? [] : ['cpu'] },
     environment: runtime.environment,

@@ -38,9 +38,10 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
     version: '1',
     needs: ['speech-audio'],
     inputs: [asrModelPath],
-    // The engine by its build (the path names the source, options and hardware it was built for), not by
-    // its bytes: rebuilding the same engine must not send every job's ASR round again.
-    params: { engine: whisperCli.binary, language: config.sourceLanguage, translate, ...decode },
+    // The engine by its whisper.cpp version, not its path (another machine keeps it elsewhere) nor its bytes
+    // (rebuilding it must not send every job's ASR round again); its backend is the device, which no key holds.
+    // The model is an input: keyed by its content, wherever it lies.
+    params: { engine: `whisper.cpp@${whisperCli.version}`, language: config.sourceLanguage, translate, ...decode },
     outputs: [output],
     device: { preferred: whisperCli.backend, fallback: whisperCli.backend === 'cpu' ? [] : ['cpu'] },
     backend: 'whisper.cpp',

@@ -17,8 +17,10 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   STAGE_INPUT_MISSING: 42,
   STAGE_OUTPUT_INVALID: 42,
   STAGE_OUTPUT_UNDECLARED: 42,
-  /** `--only STAGE`: a stage before it has no cached result to reuse. */
+  /** `--only STAGE` or a segment: a stage before it has no cached result to reuse. */
   STAGE_NOT_CACHED: 40,
+  /** A segment run: an output of a stage it trusts is missing or differs from that stage's manifest. */
+  TRUSTED_OUTPUT_MISMATCH: 42,
   /** A container stage was given a path its container cannot see. */
   CONTAINER_PATH_UNSUPPORTED: 40,
   DEMUX_INPUT_NOT_FOUND: 43,

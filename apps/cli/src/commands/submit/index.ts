@@ -1,0 +1,30 @@
+import { submitFilms } from '@bollyx/queue';
+import { defineCommand } from 'citty';
+import { CONFIG_FLAG_ARGS, movieSettings } from '../../output/config-flags';
+import { runAction } from '../../output/run-action';
+import { redisUrl, REDIS_ARGS } from '../queue/redis-args';
+import { VERBS } from '../verbs';
+
+export default defineCommand({
+  meta: VERBS.submit,
+  args: {
+    media: { type: 'positional', description: 'The movies, at paths every worker sees (a shared file system)', required: true },
+    ...CONFIG_FLAG_ARGS,
+    ...REDIS_ARGS,
+    queue: { type: 'string', description: 'The queue to add them to (default: films)' },
+    attempts: { type: 'string', description: 'Tries per film before it fails for good (default 3)' },
+  },
+  run: ({ args }) =>
+    runAction({ json: args.json }, async () => {
+      // citty keeps the first positional in `media` and all of them in `_`.
+      const media = args._.length > 0 ? args._ : [args.media];
+      const ids = await submitFilms(media, {
+        redis: redisUrl(args, 'submit'),
+        settings: movieSettings(args),
+        ...(args.queue === undefined ? {} : { queue: args.queue }),
+        ...(args.attempts === undefined ? {} : { attempts: Number(args.attempts) }),
+      });
+      if (args.json) process.stdout.write(`${JSON.stringify({ ok: true, jobs: ids.map((id, index) => ({ id, film: media[index] })) })}\n`);
+      else process.stdout.write(ids.map((id, index) => `${id}  ${media[index]}\n`).join(''));
+    }),
+});

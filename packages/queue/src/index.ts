@@ -1,0 +1,10 @@
+export { submitFilms } from './submit-films';
+export type { SubmitFilmsOptions } from './submit-films';
+export { startWorker } from './start-worker';
+export type { FilmWorker, StartWorkerOptions, WorkerEvent } from './start-worker';
+export { cancelJob, cleanQueue, queueStatus, retryJob } from './queue-admin';
+export type { FilmJobStatus, QueueAdminOptions, QueueStatus } from './queue-admin';
+export { DEFAULT_QUEUE, filmJobDataSchema, filmJobFailureSchema, filmJobProgressSchema } from './film-job';
+export type { FilmJobData, FilmJobFailure, FilmJobProgress } from './film-job';
+export { QueueJobInvalidError, QueueJobNotFoundError, QueueJobStateError, QueueUnreachableError } from './errors';
+export { redactRedisUrl } from './redis-url';

@@ -1,0 +1,111 @@
+import type { Job, Queue } from 'bullmq';
+import { cancelMarkerKey, markCancelled } from './cancel-marker';
+import { QueueJobNotFoundError, QueueJobStateError } from './errors';
+import { DEFAULT_QUEUE, filmJobFailureSchema, type FilmJobFailure } from './film-job';
+import { withQueues } from './with-queues';
+
+export interface QueueAdminOptions {
+  redis: string;
+  /** The queues to look in (default `films`). */
+  queues?: readonly string[];
+}
+
+const STATES = ['active', 'waiting', 'delayed', 'failed', 'completed'] as const;
+
+export interface FilmJobStatus {
+  id: string;
+  queue: string;
+  state: string;
+  film: unknown;
+  progress: unknown;
+  attemptsMade: number;
+  /** Parsed from BullMQ's failedReason when it is one of ours, else the raw text. */
+  failure?: FilmJobFailure | string;
+}
+
+export interface QueueStatus {
+  queues: { name: string; counts: Record<string, number>; jobs: FilmJobStatus[] }[];
+}
+
+function failureOf(job: Job): FilmJobFailure | string | undefined {
+  if (!job.failedReason) return undefined;
+  try {
+    return filmJobFailureSchema.parse(JSON.parse(job.failedReason));
+  } catch {
+    return job.failedReason;
+  }
+}
+
+const statusOf = async (job: Job, queue: string): Promise<FilmJobStatus> => {
+  const failure = failureOf(job);
+  return {
+    id: job.id!,
+    queue,
+    state: await job.getState(),
+    film: (job.data as { film?: unknown }).film,
+    progress: job.progress,
+    attemptsMade: job.attemptsMade,
+    ...(failure === undefined ? {} : { failure }),
+  };
+};
+
+/** Counts by state and every job (at most 100 per queue, newest first) of each queue. */
+export async function queueStatus(options: QueueAdminOptions): Promise<QueueStatus> {
+  const names = options.queues ?? [DEFAULT_QUEUE];
+  return withQueues(options.redis, names, async (queues) => ({
+    queues: await Promise.all(
+      queues.map(async (queue) => ({
+        name: queue.name,
+        counts: await queue.getJobCounts(...STATES),
+        jobs: await Promise.all((await queue.getJobs([...STATES], 0, 99)).map((job) => statusOf(job, queue.name))),
+      })),
+    ),
+  }));
+}
+
+async function findJob(queues: Queue[], id: string): Promise<Job> {
+  for (const queue of queues) {
+    const job = await queue.getJob(id);
+    if (job) return job;
+  }
+  throw new QueueJobNotFoundError(id, queues.map((queue) => queue.name));
+}
+
+/**
+ * Cancels a film job: a waiting or delayed one is removed; a running one is aborted by its worker (which
+ * keeps running), and fails as CANCELLED without further tries. Returns what happened.
+ */
+export async function cancelJob(id: string, options: QueueAdminOptions): Promise<{ id: string; outcome: 'removed' | 'cancelling' | 'finished' }> {
+  return withQueues(options.redis, options.queues ?? [DEFAULT_QUEUE], async (queues, client) => {
+    const job = await findJob(queues, id);
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') return { id, outcome: 'finished' };
+    await markCancelled(client, id);
+    if (state === 'active') return { id, outcome: 'cancelling' };
+    await job.remove();
+    return { id, outcome: 'removed' };
+  });
+}
+
+/** Puts a failed (or cancelled) film job back in its queue with a fresh set of tries. */
+export async function retryJob(id: string, options: QueueAdminOptions): Promise<{ id: string }> {
+  return withQueues(options.redis, options.queues ?? [DEFAULT_QUEUE], async (queues, client) => {
+    const job = await findJob(queues, id);
+    const state = await job.getState();
+    if (state !== 'failed') throw new QueueJobStateError(id, state, 'failed');
+    await client.del(cancelMarkerKey(id));
+    await job.retry('failed', { resetAttemptsMade: true });
+    return { id };
+  });
+}
+
+/** Removes the finished (completed and failed) jobs older than `graceMs` (default 0: all); returns their ids by state. */
+export async function cleanQueue(options: QueueAdminOptions & { graceMs?: number }): Promise<{ completed: string[]; failed: string[] }> {
+  return withQueues(options.redis, options.queues ?? [DEFAULT_QUEUE], async (queues) => {
+    const removed = { completed: [] as string[], failed: [] as string[] };
+    for (const queue of queues) {
+      for (const state of ['completed', 'failed'] as const) removed[state].push(...(await queue.clean(options.graceMs ?? 0, 0, state)));
+    }
+    return removed;
+  });
+}

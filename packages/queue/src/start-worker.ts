@@ -1,0 +1,178 @@
+import { subtitleMovie, type RunSummary } from '@bollyx/pipeline';
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { CANCEL_CHANNEL, cancelMarkerKey } from './cancel-marker';
+import { QueueJobInvalidError } from './errors';
+import { cancelledFailure, filmFailure } from './film-failure';
+import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobFailure, type FilmJobProgress } from './film-job';
+import { trackFilmProgress } from './film-progress';
+import { connectForWorker } from './redis-connection';
+import { redactRedisUrl } from './redis-url';
+import { workerName } from './worker-name';
+
+export interface StartWorkerOptions {
+  /** redis://[user:password@]host:port[/db] */
+  redis: string;
+  /** The queues to take films from (default `films`). */
+  queues?: readonly string[];
+  /** Films run at once, per queue (default 1). */
+  concurrency?: number;
+  /** The GPU this worker runs on, for its name (default: CUDA_VISIBLE_DEVICES's first device). */
+  gpu?: number;
+  /** The workspace the films' jobs live in (default: BOLLYX_WORKSPACE); shared by all workers, their finished stages are reused. */
+  workspace?: string;
+  /** Aborting it closes the worker gracefully: running films finish, no new one starts. */
+  signal?: AbortSignal;
+  onEvent?: (event: WorkerEvent) => void;
+  /**
+   * How long a film's lock lives without renewal (default 30 s) and how often workers look for films whose
+   * worker died (default 30 s): together, how soon a dead worker's film goes to another one.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+export type WorkerEvent =
+  | { type: 'worker-ready'; worker: string; queues: readonly string[]; redis: string }
+  | { type: 'job-start'; id: string; queue: string; film: string; attempt: number }
+  | { type: 'job-progress'; id: string; progress: FilmJobProgress }
+  | { type: 'job-done'; id: string; summary: RunSummary }
+  | { type: 'job-failed'; id: string; failure: FilmJobFailure }
+  /** Stopped by a forced close and put back in its queue for another worker. */
+  | { type: 'job-released'; id: string }
+  /** Redis went away or refused a command; the worker keeps reconnecting. */
+  | { type: 'redis-error'; message: string }
+  | { type: 'worker-closing'; force: boolean }
+  | { type: 'worker-closed' };
+
+export interface FilmWorker {
+  /** host/pid[/gpuN]: in each job's log and progress. */
+  name: string;
+  /** Stops taking films and waits for the running ones; `force` stops them instead and puts them back in their queue, their try not spent. */
+  close(options?: { force?: boolean }): Promise<void>;
+  /** Settles once the worker is closed. */
+  closed: Promise<void>;
+}
+
+/** A stage's own progress goes to Redis at most this often; starts and ends of stages always go. */
+const PROGRESS_INTERVAL_MS = 1_000;
+
+/**
+ * Starts a worker that takes film jobs from the queues and runs each with `subtitleMovie`: progress
+ * through `job.updateProgress`, a failure as JSON (code, hint, stage) in the job's failed reason, tried
+ * again with backoff up to the job's attempts. A cancel request (`cancelJob`) aborts the film and the job
+ * fails as CANCELLED for good. The worker outlives Redis restarts. Throws QueueUnreachableError when Redis
+ * does not answer at start.
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<FilmWorker> {
+  const emit = (event: WorkerEvent) => options.onEvent?.(event);
+  const onRedisError = (error: Error) => emit({ type: 'redis-error', message: error.message });
+  const name = workerName(options.gpu);
+  const queues = options.queues ?? [DEFAULT_QUEUE];
+  const client = await connectForWorker(options.redis, onRedisError);
+  const subscriber = client.duplicate();
+  subscriber.on('error', onRedisError);
+  // Aborted on a forced close: the films stop, their children are killed.
+  const shutdown = new AbortController();
+  const cancelled = new Set<string>();
+
+  const processFilm = async (job: Job, token: string | undefined, cancel: AbortSignal | undefined): Promise<RunSummary> => {
+    const id = job.id!;
+    const parsed = filmJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(JSON.stringify(filmFailure(new QueueJobInvalidError(id, parsed.error.message), undefined, name)));
+    const data = parsed.data;
+    if (data.stages !== undefined) {
+      throw new UnrecoverableError(JSON.stringify(filmFailure(new QueueJobInvalidError(id, 'this worker runs whole films, not a list of stages'), undefined, name)));
+    }
+    if ((await client.exists(cancelMarkerKey(id))) === 1) throw new UnrecoverableError(JSON.stringify(cancelledFailure(id, undefined, name)));
+
+    emit({ type: 'job-start', id, queue: job.queueName, film: data.film, attempt: job.attemptsMade + 1 });
+    await job.log(`${new Date().toISOString()} ${name} runs attempt ${job.attemptsMade + 1}`);
+    const tracker = trackFilmProgress();
+    let sentAt = 0;
+    const signal = AbortSignal.any([shutdown.signal, ...(cancel === undefined ? [] : [cancel])]);
+    try {
+      const summary = await subtitleMovie(data.film, {
+        ...data.options,
+        ...(data.sourceLanguage === undefined ? {} : { sourceLanguage: data.sourceLanguage }),
+        ...(data.targetLanguages === undefined ? {} : { targetLanguages: data.targetLanguages }),
+        ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
+        signal,
+        onEvent: (event) => {
+          const progress = tracker.onEvent(event);
+          if (progress === undefined) return;
+          const now = Date.now();
+          if (event.type === 'stage-progress' && now - sentAt < PROGRESS_INTERVAL_MS) return;
+          sentAt = now;
+          const reported = { ...progress, worker: name };
+          emit({ type: 'job-progress', id, progress: reported });
+          // Lost while Redis is away: the next one carries the same information.
+          job.updateProgress(reported).catch(() => undefined);
+        },
+      });
+      emit({ type: 'job-done', id, summary });
+      return summary;
+    } catch (error) {
+      if (shutdown.signal.aborted && token !== undefined) {
+        // Stopped with its worker: back to waiting at once, for another worker, without spending a try.
+        await job.moveToWait(token);
+        emit({ type: 'job-released', id });
+        throw new WaitingError();
+      }
+      if (cancel?.aborted && cancelled.has(id)) {
+        const failure = cancelledFailure(id, tracker.currentStage(), name);
+        emit({ type: 'job-failed', id, failure });
+        throw new UnrecoverableError(JSON.stringify(failure));
+      }
+      const failure = filmFailure(error, tracker.failedStage(), name);
+      emit({ type: 'job-failed', id, failure });
+      throw new Error(JSON.stringify(failure));
+    } finally {
+      cancelled.delete(id);
+    }
+  };
+
+  const workers = queues.map(
+    (queue) =>
+      new Worker(queue, processFilm, {
+        connection: client,
+        name,
+        // Started once the cancel channel is listened to.
+        autorun: false,
+        concurrency: options.concurrency ?? 1,
+        ...(options.lockDurationMs === undefined ? {} : { lockDuration: options.lockDurationMs }),
+        ...(options.stalledIntervalMs === undefined ? {} : { stalledInterval: options.stalledIntervalMs }),
+      }),
+  );
+  // A worker without an 'error' listener would crash the process when Redis goes away.
+  for (const worker of workers) worker.on('error', onRedisError);
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+
+  subscriber.on('message', (_channel: string, id: string) => {
+    for (const worker of workers) {
+      if (worker.cancelJob(id, 'cancelled')) cancelled.add(id);
+    }
+  });
+  await subscriber.subscribe(CANCEL_CHANNEL);
+
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  let closing: Promise<void> | undefined;
+  const close = async ({ force = false }: { force?: boolean } = {}) => {
+    emit({ type: 'worker-closing', force });
+    // The running films stop and go back to waiting (see processFilm).
+    if (force) shutdown.abort(new Error('worker stopped'));
+    closing ??= (async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+      subscriber.disconnect();
+      client.disconnect();
+      emit({ type: 'worker-closed' });
+      resolveClosed();
+    })();
+    await closing;
+  };
+  options.signal?.addEventListener('abort', () => void close(), { once: true });
+  emit({ type: 'worker-ready', worker: name, queues, redis: redactRedisUrl(options.redis) });
+  // Each runs until closed; what goes wrong in between arrives as 'error' events.
+  for (const worker of workers) worker.run().catch(onRedisError);
+  return { name, close, closed };
+}

@@ -1,0 +1,38 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { enginesDir } from '@bollyx/environment-manager';
+import type { MovieSettings } from '@bollyx/pipeline';
+import { writeTestWhisperModel } from '../ggml-model';
+import { seedSileroModel } from '../silero-model';
+import { makeMovie, makeSpeechClip } from '../test-media';
+
+export interface FilmMachine {
+  /** The BOLLYX_* settings of a worker here: its own workspace, caches and models, the engine built once for all tests. */
+  env: Record<string, string>;
+  /** The run settings of the films: the test model, English subtitles only, no VAD and no muxing, so a film takes seconds. */
+  settings: MovieSettings;
+  /** A short film that says `sentences` English sentences. */
+  film(name: string, sentences: number): Promise<string>;
+}
+
+/** Everything a worker needs to run films on this machine, under `root`, without the network. */
+export async function prepareFilmMachine(root: string): Promise<FilmMachine> {
+  await mkdir(root, { recursive: true });
+  const model = (await writeTestWhisperModel(path.join(root, 'ggml-test-tiny.bin'), { seed: 7 })).path;
+  await seedSileroModel(path.join(root, 'models'));
+  return {
+    env: {
+      BOLLYX_WORKSPACE: path.join(root, 'work'),
+      BOLLYX_CACHE_DIR: path.join(root, 'cache'),
+      BOLLYX_ENGINES_DIR: enginesDir(),
+      BOLLYX_MODELS_DIR: path.join(root, 'models'),
+      BOLLYX_ASR_BEAM_SIZE: '1',
+    },
+    settings: { sourceLanguage: 'en', workflow: 'transcribe', model, vad: false, mux: false },
+    film: async (name, sentences) => {
+      const spoken = Array.from({ length: sentences }, () => ({ say: 'Hello, my friend. The train leaves at seven.', voice: 'en' as const }));
+      const clip = await makeSpeechClip(path.join(root, `${name}.wav`), { parts: [{ silence: 0.5 }, ...spoken, { silence: 0.5 }] });
+      return makeMovie(path.join(root, `${name}.mp4`), { duration: clip.duration, audio: [{ wav: clip.path, language: 'eng' }] });
+    },
+  };
+}
