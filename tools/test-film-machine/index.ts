@@ -1,10 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { enginesDir } from '@bollyx/environment-manager';
 import type { MovieSettings } from '@bollyx/pipeline';
 import { writeTestWhisperModel } from '../ggml-model';
 import { seedSileroModel } from '../silero-model';
 import { makeMovie, makeSpeechClip } from '../test-media';
+import { startPrivateRedis, type PrivateRedis } from '../test-redis';
 
 export interface FilmMachine {
   /** The BOLLYX_* settings of a worker here: its own workspace, caches and models, the engine built once for all tests. */
@@ -35,4 +38,31 @@ export async function prepareFilmMachine(root: string): Promise<FilmMachine> {
       return makeMovie(path.join(root, `${name}.mp4`), { duration: clip.duration, audio: [{ wav: clip.path, language: 'eng' }] });
     },
   };
+}
+
+export interface FilmQueueSetup {
+  /** The suite's temp folder. */
+  root: string;
+  redis: PrivateRedis;
+  machine: FilmMachine;
+}
+
+/**
+ * For a suite of queue tests: a temp folder, a private redis-server and a film machine whose settings are in
+ * the process's environment (subtitleMovie reads them there, as a worker process would); all gone after it.
+ */
+export function useFilmQueue(prefix: string): FilmQueueSetup {
+  const setup = {} as FilmQueueSetup;
+  beforeAll(async () => {
+    setup.root = await mkdtemp(path.join(os.tmpdir(), prefix));
+    setup.redis = await startPrivateRedis(setup.root);
+    setup.machine = await prepareFilmMachine(path.join(setup.root, 'machine'));
+    for (const [name, value] of Object.entries(setup.machine.env)) vi.stubEnv(name, value);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await setup.redis?.stop();
+    await rm(setup.root, { recursive: true, force: true });
+  });
+  return setup;
 }

@@ -33,8 +33,9 @@ const WHISPER_CMAKE_FLAGS = [
   '-DGGML_NATIVE=OFF',
 ];
 
-// Every @bollyx package is released at one version (changesets `fixed`), so this package's version is @bollyx/pipeline's.
-function pipelineVersion(): string {
+// Every @bollyx package is released at one version (changesets `fixed`), so this package's version is
+// @bollyx/pipeline's and @bollyx/cli's.
+export function pipelineVersion(): string {
   const manifest = createRequire(import.meta.url)('@bollyx/docker-builder/package.json') as { version: string };
   return manifest.version;
 }

@@ -106,3 +106,23 @@ COPY --from=build /opt/bollyx/node /opt/bollyx/node
 ENV NODE_PATH=/opt/bollyx/node/node_modules
 `;
 }
+
+/** The docker CLI the worker image carries: its films' stages run as sibling containers on the host's engine. */
+const DOCKER_CLI_IMAGE = 'docker:27.5.1-cli';
+
+/**
+ * The queue worker (`bollyx worker`): the bollyx CLI from npm, installed in a builder stage (the runtime
+ * base has node but no npm), and the docker CLI, on a runtime base (`base` or `base-cuda`).
+ */
+export function workerDockerfile(parentRef: string, cliVersion: string): string {
+  return `FROM ${NODE_IMAGE} AS build
+WORKDIR /opt/bollyx/cli
+RUN npm install --omit=dev --no-audit --no-fund @bollyx/cli@${cliVersion} \\
+ && npm cache clean --force
+
+FROM ${parentRef}
+COPY --from=${DOCKER_CLI_IMAGE} /usr/local/bin/docker /usr/local/bin/docker
+COPY --from=build /opt/bollyx/cli /opt/bollyx/cli
+ENTRYPOINT ["node", "/opt/bollyx/cli/node_modules/@bollyx/cli/bin/bollyx.js"]
+`;
+}

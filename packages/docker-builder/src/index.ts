@@ -29,3 +29,5 @@ export {
   ImageOutputDirForeignError,
   ImageStageUnsupportedError,
 } from './docker-errors';
+export { ComposeFileSchema, composeFile, composeYaml } from './compose-file';
+export type { ComposeFile, ComposeFileOptions, ComposeMode } from './compose-file';

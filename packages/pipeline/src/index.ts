@@ -21,6 +21,8 @@ export type { SubtitlePipelineOutputs } from './graph/pipeline-layout';
 export { OutputExistsError } from './graph/output-errors';
 export { RunOptionsInvalidError } from './run/run-options';
 export { jobStages } from './run/job-stages';
+export { movieStageDevices } from './run/movie-stage-devices';
+export type { MovieStageDevice, MovieStageDevicesOptions } from './run/movie-stage-devices';
 export { StageBackendMissingError, StageModelMissingError } from './graph/python-stage-errors';
 export { subtitleMovies } from './batch/subtitle-movies';
 export type { SubtitleMoviesOptions } from './batch/subtitle-movies';

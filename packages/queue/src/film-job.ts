@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const DEFAULT_QUEUE = 'films';
 
 /**
- * One film as a BullMQ job's data. `stages` is room for jobs that run part of a film (segments on other
- * devices): workers of this version run whole films and refuse a job that names stages.
+ * One film as a BullMQ job's data: the whole film, or with `stages` one segment of it (a job of a chain
+ * whose first segment prepares the film's job folder and each next one goes on in it).
  */
 export const filmJobDataSchema = z.object({
   /** Absolute path of the media, which every worker must see at that path (a shared file system). */
@@ -15,7 +15,8 @@ export const filmJobDataSchema = z.object({
   targetLanguages: z.array(z.string()).optional(),
   /** The other run settings, as `bollyx run` takes them. */
   options: movieSettingsSchema.omit({ sourceLanguage: true, targetLanguages: true }).default({}),
-  stages: z.array(z.string()).optional(),
+  /** The stages of the film's segment this job runs; the whole film when absent. */
+  stages: z.array(z.string()).min(1).optional(),
 });
 export type FilmJobData = z.infer<typeof filmJobDataSchema>;
 

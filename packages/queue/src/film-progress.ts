@@ -8,15 +8,16 @@ export interface FilmProgress {
 
 /**
  * Folds a run's events into the film's progress: each stage counts the same, finished (run, cached or
- * skipped) ones whole, the running one by its own fraction. Also remembers the stage that failed.
+ * skipped) ones whole, the running one by its own fraction; a segment's run counts its own stages only.
+ * Also remembers the stage that failed.
  */
-export function trackFilmProgress() {
-  let stages: string[] = [];
+export function trackFilmProgress(segment?: readonly string[]) {
+  let stages: readonly string[] = [];
   const fractions = new Map<string, number>();
   let current: string | undefined;
   let failedStage: string | undefined;
   const progress = (): FilmProgress => {
-    const done = [...fractions.values()].reduce((sum, value) => sum + value, 0);
+    const done = stages.reduce((sum, stage) => sum + (fractions.get(stage) ?? 0), 0);
     const fraction = stages.length === 0 ? 0 : Math.min(1, done / stages.length);
     return { fraction, ...(current === undefined ? {} : { stage: current, stageFraction: fractions.get(current) ?? 0 }) };
   };
@@ -25,7 +26,7 @@ export function trackFilmProgress() {
     onEvent(event: MovieRunEvent): FilmProgress | undefined {
       switch (event.type) {
         case 'pipeline-start':
-          stages = event.stages;
+          stages = segment ?? event.stages;
           return progress();
         case 'stage-start':
           current = event.stageId;

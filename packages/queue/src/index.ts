@@ -8,3 +8,13 @@ export { DEFAULT_QUEUE, filmJobDataSchema, filmJobFailureSchema, filmJobProgress
 export type { FilmJobData, FilmJobFailure, FilmJobProgress } from './film-job';
 export { QueueJobInvalidError, QueueJobNotFoundError, QueueJobStateError, QueueUnreachableError } from './errors';
 export { redactRedisUrl } from './redis-url';
+export { serveQueueDashboard } from './dashboard';
+export type { QueueDashboard, QueueDashboardOptions } from './dashboard';
+export { artifactKeySchema, artifactRecordSchema } from './artifacts/artifact-store';
+export type { ArtifactGetOptions, ArtifactRecord, ArtifactStore, ArtifactTransferOptions, ArtifactTransferProgress } from './artifacts/artifact-store';
+export { sharedFolderStore } from './artifacts/shared-folder-store';
+export { s3Store, s3StoreOptionsSchema } from './artifacts/s3-store';
+export type { S3StoreOptions } from './artifacts/s3-store';
+export { pullJobFiles, pushJobFiles } from './artifacts/job-files';
+export type { JobFilesMoved, JobFilesOptions } from './artifacts/job-files';
+export { ArtifactCorruptError, ArtifactNotFoundError, ArtifactStoreUnreachableError } from './artifacts/artifact-errors';

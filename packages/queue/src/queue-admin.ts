@@ -1,4 +1,5 @@
 import type { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { cancelMarkerKey, markCancelled } from './cancel-marker';
 import { QueueJobNotFoundError, QueueJobStateError } from './errors';
 import { DEFAULT_QUEUE, filmJobFailureSchema, type FilmJobFailure } from './film-job';
@@ -10,13 +11,16 @@ export interface QueueAdminOptions {
   queues?: readonly string[];
 }
 
-const STATES = ['active', 'waiting', 'delayed', 'failed', 'completed'] as const;
+// waiting-children: a segmented film's later segments, until the one before them is done.
+const STATES = ['active', 'waiting', 'waiting-children', 'delayed', 'failed', 'completed'] as const;
 
 export interface FilmJobStatus {
   id: string;
   queue: string;
   state: string;
   film: unknown;
+  /** The stages of the film's segment it runs; absent for a whole film. */
+  stages?: unknown;
   progress: unknown;
   attemptsMade: number;
   /** Parsed from BullMQ's failedReason when it is one of ours, else the raw text. */
@@ -27,22 +31,34 @@ export interface QueueStatus {
   queues: { name: string; counts: Record<string, number>; jobs: FilmJobStatus[] }[];
 }
 
-function failureOf(job: Job): FilmJobFailure | string | undefined {
-  if (!job.failedReason) return undefined;
+/** BullMQ's reason of a segment failed by the segment before it (`failParentOnFailure`): that job's Redis key. */
+const FAILED_CHILD = /^child (\S+) failed$/;
+
+/** The job's failure; a segment failed by the one before it has that one's, down the chain to the stage that failed. */
+async function failureOf(job: Job, client: Redis): Promise<FilmJobFailure | string | undefined> {
+  let reason = job.failedReason;
+  for (let child = FAILED_CHILD.exec(reason ?? ''); child !== null; child = FAILED_CHILD.exec(reason)) {
+    const before = await client.hget(child[1]!, 'failedReason');
+    if (!before) break;
+    reason = before;
+  }
+  if (!reason) return undefined;
   try {
-    return filmJobFailureSchema.parse(JSON.parse(job.failedReason));
+    return filmJobFailureSchema.parse(JSON.parse(reason));
   } catch {
-    return job.failedReason;
+    return reason;
   }
 }
 
-const statusOf = async (job: Job, queue: string): Promise<FilmJobStatus> => {
-  const failure = failureOf(job);
+const statusOf = async (job: Job, queue: string, client: Redis): Promise<FilmJobStatus> => {
+  const failure = await failureOf(job, client);
+  const { film, stages } = job.data as { film?: unknown; stages?: unknown };
   return {
     id: job.id!,
     queue,
     state: await job.getState(),
-    film: (job.data as { film?: unknown }).film,
+    film,
+    ...(stages === undefined ? {} : { stages }),
     progress: job.progress,
     attemptsMade: job.attemptsMade,
     ...(failure === undefined ? {} : { failure }),
@@ -52,12 +68,12 @@ const statusOf = async (job: Job, queue: string): Promise<FilmJobStatus> => {
 /** Counts by state and every job (at most 100 per queue, newest first) of each queue. */
 export async function queueStatus(options: QueueAdminOptions): Promise<QueueStatus> {
   const names = options.queues ?? [DEFAULT_QUEUE];
-  return withQueues(options.redis, names, async (queues) => ({
+  return withQueues(options.redis, names, async (queues, client) => ({
     queues: await Promise.all(
       queues.map(async (queue) => ({
         name: queue.name,
         counts: await queue.getJobCounts(...STATES),
-        jobs: await Promise.all((await queue.getJobs([...STATES], 0, 99)).map((job) => statusOf(job, queue.name))),
+        jobs: await Promise.all((await queue.getJobs([...STATES], 0, 99)).map((job) => statusOf(job, queue.name, client))),
       })),
     ),
   }));

@@ -1,45 +1,27 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPrivateRedis, type PrivateRedis } from '../../../tools/test-redis';
-import { prepareFilmMachine, type FilmMachine } from '../../../tools/test-film-machine';
+import { describe, expect, it, vi } from 'vitest';
+import { useFilmQueue } from '../../../tools/test-film-machine';
 import { cancelJob, cleanQueue, queueStatus, QueueUnreachableError, redactRedisUrl, retryJob, startWorker, submitFilms, type WorkerEvent } from './index';
 
-let root: string;
-let redis: PrivateRedis;
-let machine: FilmMachine;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'bollyx-queue-'));
-  redis = await startPrivateRedis(root);
-  machine = await prepareFilmMachine(path.join(root, 'machine'));
-  // subtitleMovie reads its settings from the process's environment, as a worker process would.
-  for (const [name, value] of Object.entries(machine.env)) vi.stubEnv(name, value);
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await redis?.stop();
-  await rm(root, { recursive: true, force: true });
-});
+const suite = useFilmQueue('bollyx-queue-');
 
 describe('film jobs on BullMQ', () => {
   it('runs two submitted films to their subtitles on one worker, reporting progress and who ran them', async () => {
-    const films = [await machine.film('first', 1), await machine.film('second', 2)];
-    const ids = await submitFilms(films, { redis: redis.url, settings: machine.settings });
+    const films = [await suite.machine.film('first', 1), await suite.machine.film('second', 2)];
+    const ids = await submitFilms(films, { redis: suite.redis.url, settings: suite.machine.settings });
     expect(ids).toHaveLength(2);
 
     const events: WorkerEvent[] = [];
-    const worker = await startWorker({ redis: redis.url, onEvent: (event) => events.push(event) });
+    const worker = await startWorker({ redis: suite.redis.url, onEvent: (event) => events.push(event) });
     try {
-      await vi.waitFor(async () => expect((await queueStatus({ redis: redis.url })).queues[0]!.counts.completed).toBe(2), { timeout: 170_000, interval: 500 });
+      await vi.waitFor(async () => expect((await queueStatus({ redis: suite.redis.url })).queues[0]!.counts.completed).toBe(2), { timeout: 170_000, interval: 500 });
     } finally {
       await worker.close();
     }
     expect(worker.name).toBe(`${os.hostname()}/${process.pid}`);
-    const { jobs } = (await queueStatus({ redis: redis.url })).queues[0]!;
+    const { jobs } = (await queueStatus({ redis: suite.redis.url })).queues[0]!;
     expect(jobs.map((job) => [job.id, job.state]).sort()).toEqual(ids.map((id) => [id, 'completed']).sort());
     for (const job of jobs) expect(job.progress).toMatchObject({ fraction: 1, worker: worker.name });
     const done = events.filter((event) => event.type === 'job-done');
@@ -52,38 +34,39 @@ describe('film jobs on BullMQ', () => {
   });
 
   it('tries a failing film again with backoff, then fails it with the run’s error code and hint as JSON', async () => {
-    const [id] = await submitFilms([path.join(root, 'no-such-film.mp4')], { redis: redis.url, settings: machine.settings, attempts: 2, backoffMs: 200 });
-    const worker = await startWorker({ redis: redis.url });
+    const [id] = await submitFilms([path.join(suite.root, 'no-such-film.mp4')], { redis: suite.redis.url, settings: suite.machine.settings, attempts: 2, backoffMs: 200 });
+    const worker = await startWorker({ redis: suite.redis.url });
     try {
-      await vi.waitFor(async () => expect((await queueStatus({ redis: redis.url })).queues[0]!.counts.failed).toBe(1), { timeout: 60_000, interval: 300 });
+      await vi.waitFor(async () => expect((await queueStatus({ redis: suite.redis.url })).queues[0]!.counts.failed).toBe(1), { timeout: 60_000, interval: 300 });
     } finally {
       await worker.close();
     }
-    const job = (await queueStatus({ redis: redis.url })).queues[0]!.jobs.find((candidate) => candidate.id === id)!;
+    const job = (await queueStatus({ redis: suite.redis.url })).queues[0]!.jobs.find((candidate) => candidate.id === id)!;
     expect(job).toMatchObject({ state: 'failed', attemptsMade: 2, failure: { code: 'MEDIA_NOT_FOUND', worker: worker.name } });
     expect(typeof job.failure === 'object' && job.failure.hint).toBeTruthy();
-    await expect(retryJob('no-such-job', { redis: redis.url })).rejects.toMatchObject({ code: 'QUEUE_JOB_NOT_FOUND' });
+    await expect(retryJob('no-such-job', { redis: suite.redis.url })).rejects.toMatchObject({ code: 'QUEUE_JOB_NOT_FOUND' });
   });
 
   it('removes a waiting film on cancel, and cleans finished ones', async () => {
-    const [id] = await submitFilms([path.join(root, 'waiting.mp4')], { redis: redis.url });
-    expect(await cancelJob(id!, { redis: redis.url })).toEqual({ id, outcome: 'removed' });
-    await expect(retryJob(id!, { redis: redis.url })).rejects.toMatchObject({ code: 'QUEUE_JOB_NOT_FOUND' });
-    const removed = await cleanQueue({ redis: redis.url });
+    const [id] = await submitFilms([path.join(suite.root, 'waiting.mp4')], { redis: suite.redis.url });
+    expect(await cancelJob(id!, { redis: suite.redis.url })).toEqual({ id, outcome: 'removed' });
+    await expect(retryJob(id!, { redis: suite.redis.url })).rejects.toMatchObject({ code: 'QUEUE_JOB_NOT_FOUND' });
+    const removed = await cleanQueue({ redis: suite.redis.url });
     expect(removed.completed).toHaveLength(2);
     expect(removed.failed).toHaveLength(1);
-    expect((await queueStatus({ redis: redis.url })).queues[0]!.jobs).toEqual([]);
+    expect((await queueStatus({ redis: suite.redis.url })).queues[0]!.jobs).toEqual([]);
   });
 
   it('says Redis is unreachable within seconds, naming the URL without its password', async () => {
-    const url = `redis://bollyx:s3cret@127.0.0.1:${redis.port + 1}`;
+    const url = `redis://bollyx:s3cret@127.0.0.1:${suite.redis.port + 1}`;
     const started = Date.now();
     const error = await submitFilms(['film.mp4'], { redis: url }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(QueueUnreachableError);
     expect((error as QueueUnreachableError).code).toBe('QUEUE_UNREACHABLE');
-    expect((error as Error).message).toContain(`127.0.0.1:${redis.port + 1}`);
+    expect((error as Error).message).toContain(`127.0.0.1:${suite.redis.port + 1}`);
     expect((error as Error).message).not.toContain('s3cret');
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // It gives up instead of retrying for ever, as a worker would (a generous bound: machines under load are slow)
+    expect(Date.now() - started).toBeLessThan(15_000);
     await expect(startWorker({ redis: url })).rejects.toBeInstanceOf(QueueUnreachableError);
   });
 

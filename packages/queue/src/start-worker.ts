@@ -1,18 +1,19 @@
-import { subtitleMovie, type RunSummary } from '@bollyx/pipeline';
+import { runSummarySchema, subtitleMovie, type RunSummary } from '@bollyx/pipeline';
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { CANCEL_CHANNEL, cancelMarkerKey } from './cancel-marker';
 import { QueueJobInvalidError } from './errors';
 import { cancelledFailure, filmFailure } from './film-failure';
-import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobFailure, type FilmJobProgress } from './film-job';
+import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobData, type FilmJobFailure, type FilmJobProgress } from './film-job';
+import { SEGMENT_QUEUES } from './film-segments';
 import { trackFilmProgress } from './film-progress';
 import { connectForWorker } from './redis-connection';
 import { redactRedisUrl } from './redis-url';
-import { workerName } from './worker-name';
+import { workerGpu, workerName } from './worker-name';
 
 export interface StartWorkerOptions {
   /** redis://[user:password@]host:port[/db] */
   redis: string;
-  /** The queues to take films from (default `films`). */
+  /** The queues to take films and segments from (default `films` and `cpu`, and `gpu` first for a worker given a GPU). */
   queues?: readonly string[];
   /** Films run at once, per queue (default 1). */
   concurrency?: number;
@@ -33,7 +34,8 @@ export interface StartWorkerOptions {
 
 export type WorkerEvent =
   | { type: 'worker-ready'; worker: string; queues: readonly string[]; redis: string }
-  | { type: 'job-start'; id: string; queue: string; film: string; attempt: number }
+  /** `stages`: the segment of the film the job runs (absent: the whole film). */
+  | { type: 'job-start'; id: string; queue: string; film: string; attempt: number; stages?: string[] }
   | { type: 'job-progress'; id: string; progress: FilmJobProgress }
   | { type: 'job-done'; id: string; summary: RunSummary }
   | { type: 'job-failed'; id: string; failure: FilmJobFailure }
@@ -53,6 +55,18 @@ export interface FilmWorker {
   closed: Promise<void>;
 }
 
+const previousSegmentSchema = runSummarySchema.pick({ jobDir: true });
+
+/** What a job runs on: its film, or for a later segment the job folder the segment before it prepared (its return value). */
+async function targetOf(job: Job, data: FilmJobData): Promise<string> {
+  if (data.stages === undefined) return data.film;
+  const before = Object.values(await job.getChildrenValues());
+  if (before.length === 0) return data.film;
+  const parsed = previousSegmentSchema.safeParse(before[0]);
+  if (!parsed.success) throw new QueueJobInvalidError(job.id!, 'the segment before it returned no job folder');
+  return parsed.data.jobDir;
+}
+
 /** A stage's own progress goes to Redis at most this often; starts and ends of stages always go. */
 const PROGRESS_INTERVAL_MS = 1_000;
 
@@ -66,8 +80,9 @@ const PROGRESS_INTERVAL_MS = 1_000;
 export async function startWorker(options: StartWorkerOptions): Promise<FilmWorker> {
   const emit = (event: WorkerEvent) => options.onEvent?.(event);
   const onRedisError = (error: Error) => emit({ type: 'redis-error', message: error.message });
-  const name = workerName(options.gpu);
-  const queues = options.queues ?? [DEFAULT_QUEUE];
+  const gpu = workerGpu(options.gpu);
+  const name = workerName(gpu);
+  const queues = options.queues ?? [DEFAULT_QUEUE, ...(gpu === undefined ? [] : [SEGMENT_QUEUES.gpu]), SEGMENT_QUEUES.cpu];
   const client = await connectForWorker(options.redis, onRedisError);
   const subscriber = client.duplicate();
   subscriber.on('error', onRedisError);
@@ -80,21 +95,25 @@ export async function startWorker(options: StartWorkerOptions): Promise<FilmWork
     const parsed = filmJobDataSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(JSON.stringify(filmFailure(new QueueJobInvalidError(id, parsed.error.message), undefined, name)));
     const data = parsed.data;
-    if (data.stages !== undefined) {
-      throw new UnrecoverableError(JSON.stringify(filmFailure(new QueueJobInvalidError(id, 'this worker runs whole films, not a list of stages'), undefined, name)));
-    }
+    const target = await targetOf(job, data).catch((error: unknown) => {
+      throw new UnrecoverableError(JSON.stringify(filmFailure(error, undefined, name)));
+    });
     if ((await client.exists(cancelMarkerKey(id))) === 1) throw new UnrecoverableError(JSON.stringify(cancelledFailure(id, undefined, name)));
 
-    emit({ type: 'job-start', id, queue: job.queueName, film: data.film, attempt: job.attemptsMade + 1 });
-    await job.log(`${new Date().toISOString()} ${name} runs attempt ${job.attemptsMade + 1}`);
-    const tracker = trackFilmProgress();
+    const { stages } = data;
+    emit({ type: 'job-start', id, queue: job.queueName, film: data.film, attempt: job.attemptsMade + 1, ...(stages === undefined ? {} : { stages }) });
+    await job.log(`${new Date().toISOString()} ${name} runs attempt ${job.attemptsMade + 1}${stages === undefined ? '' : ` of ${stages.join(', ')}`}`);
+    const tracker = trackFilmProgress(stages);
+    // A later segment goes on in the job folder, which keeps the settings it was prepared with.
+    const settings: Partial<FilmJobData> = target === data.film ? data : {};
     let sentAt = 0;
     const signal = AbortSignal.any([shutdown.signal, ...(cancel === undefined ? [] : [cancel])]);
     try {
-      const summary = await subtitleMovie(data.film, {
-        ...data.options,
-        ...(data.sourceLanguage === undefined ? {} : { sourceLanguage: data.sourceLanguage }),
-        ...(data.targetLanguages === undefined ? {} : { targetLanguages: data.targetLanguages }),
+      const summary = await subtitleMovie(target, {
+        ...settings.options,
+        ...(settings.sourceLanguage === undefined ? {} : { sourceLanguage: settings.sourceLanguage }),
+        ...(settings.targetLanguages === undefined ? {} : { targetLanguages: settings.targetLanguages }),
+        ...(stages === undefined ? {} : { segment: stages }),
         ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
         signal,
         onEvent: (event) => {

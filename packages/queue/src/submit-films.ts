@@ -1,42 +1,82 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { MovieSettings } from '@bollyx/pipeline';
-import { DEFAULT_QUEUE, filmJobDataSchema } from './film-job';
+import { movieStageDevices, type MovieSettings } from '@bollyx/pipeline';
+import { FlowProducer, type FlowJob, type JobsOptions } from 'bullmq';
+import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobData } from './film-job';
+import { filmSegments } from './film-segments';
 import { withQueues } from './with-queues';
 
 export interface SubmitFilmsOptions {
   /** redis://[user:password@]host:port[/db] */
   redis: string;
-  /** The queue the films go to (default `films`): workers take from the queues they are started with. */
+  /** The queue the films go to (default `films`): workers take from the queues they are started with. Not with `segments`. */
   queue?: string;
   /** The run settings, as `bollyx run` takes them (languages, model, workflow, …). */
   settings?: MovieSettings;
-  /** Tries per film before it fails for good (default 3), backing off exponentially from `backoffMs` (default 10 s). */
+  /**
+   * Splits each film into a chain of segments on the `cpu` and `gpu` queues, by the device each stage
+   * runs best on (default false: the whole film is one job on `queue`).
+   */
+  segments?: boolean;
+  /** The workspace whose `bollyx.config.yaml` decides a film's stages, for `segments` (default: BOLLYX_WORKSPACE); the workers' workspace. */
+  workspace?: string;
+  /** Tries per film (per segment) before it fails for good (default 3), backing off exponentially from `backoffMs` (default 10 s). */
   attempts?: number;
   backoffMs?: number;
 }
 
 /**
- * Adds each film as one BullMQ job and returns their ids, in order. Paths are made absolute here: a
- * worker must see the film at that same path (a shared file system). Throws QueueUnreachableError.
+ * Adds each film as one BullMQ job, or as a chain of segment jobs (a BullMQ flow whose parent is the last
+ * segment: the film's job), and returns the films' job ids, in order. Paths are made absolute here: a
+ * worker must see the film at that same path (a shared file system). Throws QueueUnreachableError, and
+ * with `segments` the config's errors (ConfigInvalidError).
  */
 export async function submitFilms(media: readonly string[], options: SubmitFilmsOptions): Promise<string[]> {
-  const name = options.queue ?? DEFAULT_QUEUE;
-  return withQueues(options.redis, [name], async ([queue]) => {
+  const { sourceLanguage, targetLanguages, ...settings } = options.settings ?? {};
+  const dataOf = (film: string): FilmJobData =>
+    filmJobDataSchema.parse({
+      film: path.resolve(film),
+      sourceLanguage,
+      targetLanguages: typeof targetLanguages === 'string' ? targetLanguages.split(',').map((language) => language.trim()) : targetLanguages,
+      options: settings,
+    });
+  const jobOptions = (): JobsOptions => ({
+    jobId: randomUUID(),
+    attempts: options.attempts ?? 3,
+    backoff: { type: 'exponential', delay: options.backoffMs ?? 10_000 },
+  });
+  if (options.segments === true) {
+    // Every film has the same stages: they follow the settings and the workspace config, not the film.
+    const segments = filmSegments(await movieStageDevices({ ...options.settings, ...(options.workspace === undefined ? {} : { workspace: options.workspace }) }));
+    return withQueues(options.redis, [], async (_queues, client) => {
+      const flows = new FlowProducer({ connection: client });
+      try {
+        const ids: string[] = [];
+        for (const film of media) {
+          const data = dataOf(film);
+          // A chain: each segment is the parent of the one before it, which fails it when it fails for good.
+          const chain = segments.reduce<FlowJob | undefined>(
+            (child, segment) => ({
+              name: 'segment',
+              queueName: segment.queue,
+              data: { ...data, stages: segment.stages },
+              opts: { ...jobOptions(), failParentOnFailure: true },
+              ...(child === undefined ? {} : { children: [child] }),
+            }),
+            undefined,
+          )!;
+          ids.push((await flows.add(chain)).job.id!);
+        }
+        return ids;
+      } finally {
+        await flows.close();
+      }
+    });
+  }
+  return withQueues(options.redis, [options.queue ?? DEFAULT_QUEUE], async ([queue]) => {
     const ids: string[] = [];
     for (const film of media) {
-      const { sourceLanguage, targetLanguages, ...settings } = options.settings ?? {};
-      const data = filmJobDataSchema.parse({
-        film: path.resolve(film),
-        sourceLanguage,
-        targetLanguages: typeof targetLanguages === 'string' ? targetLanguages.split(',').map((language) => language.trim()) : targetLanguages,
-        options: settings,
-      });
-      const job = await queue!.add('film', data, {
-        jobId: randomUUID(),
-        attempts: options.attempts ?? 3,
-        backoff: { type: 'exponential', delay: options.backoffMs ?? 10_000 },
-      });
+      const job = await queue!.add('film', dataOf(film), jobOptions());
       ids.push(job.id!);
     }
     return ids;

@@ -1,8 +1,12 @@
 import os from 'node:os';
 
-/** host/pid, and /gpuN when the worker is given a GPU (by option, else CUDA_VISIBLE_DEVICES's first device). */
-export function workerName(gpu: number | undefined, env: NodeJS.ProcessEnv = process.env): string {
+/** The GPU a worker is given: by option, else CUDA_VISIBLE_DEVICES's first device; undefined for none. */
+export function workerGpu(gpu: number | undefined, env: NodeJS.ProcessEnv = process.env): number | undefined {
   const visible = env.CUDA_VISIBLE_DEVICES?.split(',')[0]?.trim();
-  const index = gpu ?? (visible !== undefined && /^\d+$/.test(visible) ? Number(visible) : undefined);
-  return `${os.hostname()}/${process.pid}${index === undefined ? '' : `/gpu${index}`}`;
+  return gpu ?? (visible !== undefined && /^\d+$/.test(visible) ? Number(visible) : undefined);
+}
+
+/** host/pid, and /gpuN when the worker is given a GPU. */
+export function workerName(gpu: number | undefined): string {
+  return `${os.hostname()}/${process.pid}${gpu === undefined ? '' : `/gpu${gpu}`}`;
 }

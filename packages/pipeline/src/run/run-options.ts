@@ -47,11 +47,19 @@ async function checkOutputDir(outputDir: string): Promise<void> {
   });
 }
 
-/** Checks a run's `from`, `only` and `outputDir`, so a typo fails at once instead of after a job is made or the stages ran. */
-export async function checkRunOptions(options: { from?: string | undefined; only?: string | undefined; outputDir?: string | undefined }): Promise<void> {
-  const { from, only, outputDir } = options;
+/** Checks a run's `from`, `only`, `segment` and `outputDir`, so a typo fails at once instead of after a job is made or the stages ran. */
+export async function checkRunOptions(options: {
+  from?: string | undefined;
+  only?: string | undefined;
+  segment?: readonly string[] | undefined;
+  outputDir?: string | undefined;
+}): Promise<void> {
+  const { from, only, segment, outputDir } = options;
   if (from !== undefined && only !== undefined) {
     throw new RunOptionsInvalidError(`Both from (${from}) and only (${only}) were given`, 'Pass one of them: from re-runs a stage and all after it, only re-runs one stage', { from, only });
+  }
+  if (segment !== undefined && (from !== undefined || only !== undefined)) {
+    throw new RunOptionsInvalidError('A segment was given with from or only', 'Pass segment alone: it runs just its stages, trusting the ones before', { segment, from, only });
   }
   if (from !== undefined) checkStage('from', from);
   if (only !== undefined) checkStage('only', only);

@@ -39,6 +39,13 @@ export interface SubtitleMovieOptions extends MovieSettings {
   from?: string;
   /** Re-run just this stage (the stages before it must be cached). */
   only?: string;
+  /**
+   * Run just these stages, as one machine of several runs its part of a job (`@bollyx/queue`'s segments):
+   * the stages before them are trusted from their manifests, and with a prepared job (its id or folder) as
+   * the target preflight does not check the movie, so a machine running a later segment need not see it.
+   * Excludes `from` and `only`.
+   */
+  segment?: readonly string[];
   /** Run every stage again, ignoring the cache. */
   force?: boolean;
   signal?: AbortSignal;
@@ -94,12 +101,13 @@ async function runMovie(target: string, workspace: string, options: SubtitleMovi
   }
 
   const mediaPath = path.join(job.dir, job.media.file);
+  // A later segment of a prepared job trusts the stages that read the movie: its machine need not see it.
+  const checksMedia = options.segment === undefined || (job.id !== target && job.dir !== path.resolve(target));
   // Checks first, so a job that would stop partway (no ffmpeg, a missing environment, no disk) does not start.
   const report = await runPreflight({
     config: { resolved: config },
     stagesOf: runtime === 'native' ? jobStages : hostStages,
-    mediaPath,
-    mediaInfo: job.media.info,
+    ...(checksMedia ? { mediaPath, mediaInfo: job.media.info } : {}),
     workspace,
     profile,
     env,
@@ -142,6 +150,7 @@ async function runMovie(target: string, workspace: string, options: SubtitleMovi
     force: options.force,
     from: options.from,
     only: options.only,
+    ...(options.segment === undefined ? {} : { segment: [...options.segment] }),
     ...(signal === undefined ? {} : { signal }),
     onEvent: emit,
     resolveInterpreter: (environment) => resolveInterpreter(environment),

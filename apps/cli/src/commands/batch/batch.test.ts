@@ -89,8 +89,8 @@ describe('bollyx batch', () => {
     const json = lastLine((await bollyxBatch(['--json'])).stdout);
     for (const film of json.films.filter((film) => film.status !== 'invalid')) {
       expect(film.status).toBe('skipped');
-      expect(film.durationMs).toBeLessThan(1000);
     }
+    // How long a skip takes is a figure for the notes (bench), not an assertion a loaded machine could break.
     console.info(`batch skip: ${json.films.map((film) => `${path.basename(film.file)} ${film.status} ${film.durationMs} ms`).join(', ')}; whole command ${Math.round(took)} ms`);
   });
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 let scratch: string;
@@ -40,6 +41,23 @@ describe('bollyx docker plan', () => {
     const unknown = await bollyx(['docker', 'plan', '--mode', 'docker-tpu']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('docker-cpu');
+  });
+
+  it('--compose writes the compose file of Redis and the CPU and GPU workers, with the folders given', async () => {
+    const compose = path.join(scratch, 'compose.yaml');
+    const films = path.join(scratch, 'films');
+    const result = await bollyx(['docker', 'plan', '--mode', 'docker-gpu', '--compose', compose, '--films', films, '--json'], { BOLLYX_WORKSPACE: '/srv/work' });
+
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, mode: 'docker-gpu', compose });
+    const file = parse(await readFile(compose, 'utf8'));
+    expect(Object.keys(file.services)).toEqual(['redis', 'worker-cpu', 'worker-gpu']);
+    expect(file.services['worker-gpu'].command).toEqual(['worker', '--redis', 'redis://redis:6379', '--queues', 'films,gpu,cpu', '--workspace', '/srv/work']);
+    expect(file.services['worker-gpu'].volumes.map((mount: { source: string }) => mount.source)).toEqual([films, '/srv/work', scratch, '/var/run/docker.sock']);
+
+    const native = await bollyx(['docker', 'plan', '--mode', 'native', '--compose', compose]);
+    expect(native.exitCode).toBe(2);
+    expect(native.stderr).toContain('needs a docker mode');
   });
 });
 

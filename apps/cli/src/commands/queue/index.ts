@@ -1,7 +1,8 @@
-import { cancelJob, cleanQueue, queueStatus, retryJob, type FilmJobStatus } from '@bollyx/queue';
+import { cancelJob, cleanQueue, queueStatus, redactRedisUrl, retryJob, serveQueueDashboard, type FilmJobStatus } from '@bollyx/queue';
 import { defineCommand } from 'citty';
 import { formatTable } from '../../output/format';
 import { runAction } from '../../output/run-action';
+import { withStopSignals } from '../../process/stop-signals';
 import { VERBS } from '../verbs';
 import { QUEUES_ARG, queueNames, redisUrl, REDIS_ARGS } from './redis-args';
 
@@ -63,10 +64,40 @@ const clean = defineCommand({
     }),
 });
 
+const dashboard = defineCommand({
+  meta: {
+    name: 'dashboard',
+    description:
+      'A web page of the queues (bull-board) until Ctrl-C. It binds 127.0.0.1 and has no login: to open it to others, put a reverse proxy with authentication in front',
+  },
+  args: {
+    ...ARGS,
+    queues: { type: 'string', description: 'Queues, comma-separated (default: every queue in Redis)' },
+    port: { type: 'string', description: 'Port to listen on (default 3000; 0 for any free port)' },
+    host: { type: 'string', description: 'Address to listen on (default 127.0.0.1)' },
+  },
+  run: ({ args }) =>
+    runAction({ json: args.json }, () =>
+      withStopSignals(async (signal) => {
+        const redis = redisUrl(args, 'queue dashboard');
+        const board = await serveQueueDashboard({
+          redis,
+          queues: queueNames(args.queues),
+          port: args.port === undefined ? undefined : Number(args.port),
+          host: args.host,
+          signal,
+          onRedisError: (error) => process.stderr.write(`redis: ${error.message} (reconnecting)\n`),
+        });
+        print(args.json, { url: board.url, queues: board.queues, redis: redactRedisUrl(redis) }, `Dashboard of ${board.queues.join(', ')} at ${board.url} (Ctrl-C to stop)`);
+        await board.closed;
+      }),
+    ),
+});
+
 export default defineCommand({
   meta: VERBS.queue,
   // Declared on `queue` too, so `bollyx queue --redis URL` does not read URL as a subcommand.
   args: ARGS,
-  subCommands: { status, cancel, retry, clean },
+  subCommands: { status, cancel, retry, clean, dashboard },
   default: 'status',
 });

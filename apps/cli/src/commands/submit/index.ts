@@ -12,6 +12,8 @@ export default defineCommand({
     ...CONFIG_FLAG_ARGS,
     ...REDIS_ARGS,
     queue: { type: 'string', description: 'The queue to add them to (default: films)' },
+    segments: { type: 'boolean', description: 'Split each film into segments on the cpu and gpu queues, by the device each stage runs best on' },
+    workspace: { type: 'string', description: 'With --segments: the workers\' workspace, whose bollyx.config.yaml decides the stages (default: BOLLYX_WORKSPACE or ./bollyx-work)' },
     attempts: { type: 'string', description: 'Tries per film before it fails for good (default 3)' },
   },
   run: ({ args }) =>
@@ -22,6 +24,8 @@ export default defineCommand({
         redis: redisUrl(args, 'submit'),
         settings: movieSettings(args),
         ...(args.queue === undefined ? {} : { queue: args.queue }),
+        ...(args.segments === true ? { segments: true } : {}),
+        ...(args.workspace === undefined ? {} : { workspace: args.workspace }),
         ...(args.attempts === undefined ? {} : { attempts: Number(args.attempts) }),
       });
       if (args.json) process.stdout.write(`${JSON.stringify({ ok: true, jobs: ids.map((id, index) => ({ id, film: media[index] })) })}\n`);

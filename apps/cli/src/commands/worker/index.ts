@@ -16,7 +16,7 @@ function textLine(event: WorkerEvent, lastStage: Map<string, string | undefined>
     case 'worker-ready':
       return `worker ${event.worker} takes films from ${event.queues.join(', ')} at ${event.redis}`;
     case 'job-start':
-      return `${event.id}: ${event.film} (attempt ${event.attempt})`;
+      return `${event.id}: ${event.film}${event.stages === undefined ? '' : ` [${event.stages.join(', ')}]`} (attempt ${event.attempt})`;
     case 'job-progress':
       if (lastStage.get(event.id) === event.progress.stage) return undefined;
       lastStage.set(event.id, event.progress.stage);
@@ -43,7 +43,7 @@ export default defineCommand({
   meta: VERBS.worker,
   args: {
     ...REDIS_ARGS,
-    ...QUEUES_ARG,
+    queues: { ...QUEUES_ARG.queues, description: 'Queues to take films and film segments from, comma-separated (default: films,cpu; films,gpu,cpu with a GPU)' },
     concurrency: { type: 'string', description: 'Films run at once, per queue (default 1)' },
     gpu: { type: 'string', description: 'The GPU index this worker runs on, for its name (default: CUDA_VISIBLE_DEVICES)' },
     workspace: { type: 'string', description: 'Folder for jobs, shared by the workers (default: BOLLYX_WORKSPACE or ./bollyx-work)' },

@@ -8,4 +8,10 @@ export const queueExitCodes: Readonly<Record<string, number>> = {
   QUEUE_JOB_STATE: 102,
   /** A job's data is not a film job this worker can run. */
   QUEUE_JOB_INVALID: 103,
+  /** The artifact store (shared folder or S3 bucket) did not answer or refused the request. */
+  ARTIFACT_STORE_UNREACHABLE: 104,
+  /** The artifact store has no object under that key. */
+  ARTIFACT_NOT_FOUND: 105,
+  /** A file moved through the artifact store does not have the sha256 recorded for it. */
+  ARTIFACT_CORRUPT: 106,
 };
