@@ -1,7 +1,8 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeNvidiaSmi } from '../../../tools/test-nvidia-smi';
 import { detectHardware } from './detect-hardware';
 import { profileCachePath } from './profile-cache';
 import { HardwareProfileSchema } from './schema';
@@ -18,17 +19,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/**
- * Puts an `nvidia-smi` on PATH: this machine has no NVIDIA GPU, so the tool is the one outside part that
- * cannot run here for real. `script` is its shell body.
- */
-async function fakeNvidiaSmi(script: string): Promise<void> {
-  const bin = path.join(dir, 'bin');
-  await mkdir(bin, { recursive: true });
-  const file = path.join(bin, 'nvidia-smi');
-  await writeFile(file, `#!/bin/sh\n${script}\n`);
-  await chmod(file, 0o755);
-  process.env.PATH = `${bin}${path.delimiter}${originalPath}`;
+/** Puts an `nvidia-smi` whose shell body is `script` first on PATH. */
+async function onPathNvidiaSmi(script: string): Promise<void> {
+  process.env.PATH = `${await fakeNvidiaSmi(dir, script)}${path.delimiter}${originalPath}`;
 }
 
 describe('detectHardware', () => {
@@ -90,7 +83,7 @@ describe('detectHardware', () => {
   });
 
   it('reads GPUs from nvidia-smi, retrying without compute_cap on old drivers', async () => {
-    await fakeNvidiaSmi(`
+    await onPathNvidiaSmi(`
 case "$1" in
   --query-gpu=*compute_cap*) echo 'Field "compute_cap" is not a valid field to query.'; exit 2 ;;
   --query-gpu=*) printf '0, Tesla T4, 15360, 470.82.01\\n1, Tesla T4, 15360, 470.82.01\\n' ;;
@@ -104,13 +97,13 @@ esac`);
   });
 
   it('treats a failing nvidia-smi as no NVIDIA GPU', async () => {
-    await fakeNvidiaSmi(`echo "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver." >&2; exit 9`);
+    await onPathNvidiaSmi(`echo "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver." >&2; exit 9`);
     const profile = await detectHardware({ noCache: true });
     expect(profile.nvidiaGpus.filter((gpu) => gpu.source === 'nvidia-smi')).toEqual([]);
   });
 
   it('gives up on a hung nvidia-smi after the probe timeout', async () => {
-    await fakeNvidiaSmi('sleep 30');
+    await onPathNvidiaSmi('sleep 30');
     const profile = await detectHardware({ noCache: true, probeTimeoutMs: 300 });
     expect(profile.nvidiaGpus.filter((gpu) => gpu.source === 'nvidia-smi')).toEqual([]);
   });

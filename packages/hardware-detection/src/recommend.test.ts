@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectHardware } from './detect-hardware';
 import { recommend } from './recommend';
-import { HardwareProfileSchema, RecommendationSchema, type HardwareProfile, type NvidiaGpu } from './schema';
+import { fixtureGpu, fixtureProfile } from '../../../tools/test-hardware-profile';
+import { RecommendationSchema } from './schema';
 
 const GIB = 1024 ** 3;
-
-function gpu(name: string, vramGiB: number, computeCapability: string | null): NvidiaGpu {
-  return {
-    index: 0,
-    name,
-    vramBytes: vramGiB * GIB,
-    driverVersion: '550.54.15',
-    cudaVersion: '12.4',
-    computeCapability,
-    source: 'nvidia-smi',
-  };
-}
-
-function profile(shape: {
-  cores: number;
-  memoryGiB: number;
-  gpus?: NvidiaGpu[];
-  apple?: string;
-}): HardwareProfile {
-  return HardwareProfileSchema.parse({
-    os: { platform: shape.apple ? 'darwin' : 'linux', release: '1', arch: shape.apple ? 'arm64' : 'x64' },
-    hostname: 'fixture',
-    cpu: { model: shape.apple ?? 'Fixture CPU', physicalCores: shape.cores, threads: shape.cores * 2 },
-    memory: { totalBytes: shape.memoryGiB * GIB, availableBytes: (shape.memoryGiB * GIB) / 2 },
-    disk: { path: '/work', freeBytes: 100 * GIB },
-    nvidiaGpus: shape.gpus ?? [],
-    appleSilicon: shape.apple ? { chip: shape.apple, metal: true } : null,
-    fingerprint: 'fixture',
-    detectedAt: '2026-01-01T00:00:00.000Z',
-    detectionMs: 1,
-  });
-}
+const gpu = fixtureGpu;
+const profile = fixtureProfile;
 
 const FIXTURES = {
   'H100 80 GB': profile({ cores: 32, memoryGiB: 256, gpus: [gpu('NVIDIA H100 80GB HBM3', 80, '9.0')] }),

@@ -23,8 +23,8 @@ export class QueueJobNotFoundError extends BollyxError {
 
 /** The job is not in a state the operation applies to (retrying a job that has not failed). */
 export class QueueJobStateError extends BollyxError {
-  constructor(id: string, state: string, wanted: string) {
-    super('QUEUE_JOB_STATE', `Job ${id} is ${state}: only a ${wanted} job can be retried`, {
+  constructor(id: string, state: string, wanted: string, action = 'retried') {
+    super('QUEUE_JOB_STATE', `Job ${id} is ${state}: only a ${wanted} job can be ${action}`, {
       hint: 'See its state with `bollyx queue status` (queueStatus)',
       details: { id, state },
     });

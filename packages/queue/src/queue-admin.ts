@@ -79,7 +79,8 @@ export async function queueStatus(options: QueueAdminOptions): Promise<QueueStat
   }));
 }
 
-async function findJob(queues: Queue[], id: string): Promise<Job> {
+/** The job `id` in the first of `queues` that has it; QUEUE_JOB_NOT_FOUND otherwise. */
+export async function findJob(queues: Queue[], id: string): Promise<Job> {
   for (const queue of queues) {
     const job = await queue.getJob(id);
     if (job) return job;

@@ -73,7 +73,7 @@ describe('a film as a chain of segments routed by device', () => {
     } finally {
       await Promise.all([cpu.worker.close(), gpu?.worker.close()]);
     }
-    expect(gpu.worker.name).toBe(`${os.hostname()}/${process.pid}/gpu0`);
+    expect(gpu.worker.name).toBe(`${os.hostname()}/gpu0/${process.pid}`);
 
     const ran = (await jobsOf()).map((job) => ({ queue: job.queue, stages: job.stages, worker: (job.progress as { worker?: string }).worker, state: job.state }));
     expect(ran.sort((a, b) => (a.stages as string[])[0]!.localeCompare((b.stages as string[])[0]!))).toEqual([

@@ -1,9 +1,11 @@
 import { runSummarySchema, subtitleMovie, type RunSummary } from '@bollyx/pipeline';
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { openArtifactStore, type ArtifactStoreConfig } from './artifacts/artifact-store-config';
 import { CANCEL_CHANNEL, cancelMarkerKey } from './cancel-marker';
 import { QueueJobInvalidError } from './errors';
 import { cancelledFailure, filmFailure } from './film-failure';
-import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobData, type FilmJobFailure, type FilmJobProgress } from './film-job';
+import { filmInWorkspace, pullJob, pushJob } from './film-artifacts';
+import { DEFAULT_QUEUE, filmJobDataSchema, storedJobSchema, type FilmJobData, type FilmJobFailure, type FilmJobProgress, type StoredJob } from './film-job';
 import { SEGMENT_QUEUES } from './film-segments';
 import { trackFilmProgress } from './film-progress';
 import { connectForWorker } from './redis-connection';
@@ -30,14 +32,24 @@ export interface StartWorkerOptions {
    */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /**
+   * The artifact store films submitted with one go through (the submitter's, as this machine reaches it):
+   * the film is downloaded into `workspace`, a later segment's job files pulled from it, and each job's
+   * stage outputs pushed to it, so the workers share no folder. Without it, films and jobs are read in place.
+   */
+  artifacts?: ArtifactStoreConfig;
 }
+
+/** What a job returns: the run summary, with its files' place in the artifact store when it went through one. */
+export type FilmJobResult = RunSummary & { stored?: StoredJob };
 
 export type WorkerEvent =
   | { type: 'worker-ready'; worker: string; queues: readonly string[]; redis: string }
   /** `stages`: the segment of the film the job runs (absent: the whole film). */
   | { type: 'job-start'; id: string; queue: string; film: string; attempt: number; stages?: string[] }
   | { type: 'job-progress'; id: string; progress: FilmJobProgress }
-  | { type: 'job-done'; id: string; summary: RunSummary }
+  /** `stored`: where its files went in the artifact store. */
+  | { type: 'job-done'; id: string; summary: RunSummary; stored?: StoredJob }
   | { type: 'job-failed'; id: string; failure: FilmJobFailure }
   /** Stopped by a forced close and put back in its queue for another worker. */
   | { type: 'job-released'; id: string }
@@ -47,7 +59,7 @@ export type WorkerEvent =
   | { type: 'worker-closed' };
 
 export interface FilmWorker {
-  /** host/pid[/gpuN]: in each job's log and progress. */
+  /** host/pid, or host/gpuN/pid: in each job's log and progress. */
   name: string;
   /** Stops taking films and waits for the running ones; `force` stops them instead and puts them back in their queue, their try not spent. */
   close(options?: { force?: boolean }): Promise<void>;
@@ -55,16 +67,17 @@ export interface FilmWorker {
   closed: Promise<void>;
 }
 
-const previousSegmentSchema = runSummarySchema.pick({ jobDir: true });
+const previousSegmentSchema = runSummarySchema.pick({ jobDir: true }).extend({ stored: storedJobSchema.optional() });
+type PreviousSegment = ReturnType<typeof previousSegmentSchema.parse>;
 
-/** What a job runs on: its film, or for a later segment the job folder the segment before it prepared (its return value). */
-async function targetOf(job: Job, data: FilmJobData): Promise<string> {
-  if (data.stages === undefined) return data.film;
+/** What the segment before a later segment returned (its job folder, and its place in a store); undefined for a film or a first segment. */
+async function previousSegment(job: Job, data: FilmJobData): Promise<PreviousSegment | undefined> {
+  if (data.stages === undefined) return undefined;
   const before = Object.values(await job.getChildrenValues());
-  if (before.length === 0) return data.film;
+  if (before.length === 0) return undefined;
   const parsed = previousSegmentSchema.safeParse(before[0]);
   if (!parsed.success) throw new QueueJobInvalidError(job.id!, 'the segment before it returned no job folder');
-  return parsed.data.jobDir;
+  return parsed.data;
 }
 
 /** A stage's own progress goes to Redis at most this often; starts and ends of stages always go. */
@@ -89,13 +102,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<FilmWork
   // Aborted on a forced close: the films stop, their children are killed.
   const shutdown = new AbortController();
   const cancelled = new Set<string>();
+  const store = options.artifacts === undefined ? undefined : openArtifactStore(options.artifacts);
 
-  const processFilm = async (job: Job, token: string | undefined, cancel: AbortSignal | undefined): Promise<RunSummary> => {
+  const processFilm = async (job: Job, token: string | undefined, cancel: AbortSignal | undefined): Promise<FilmJobResult> => {
     const id = job.id!;
     const parsed = filmJobDataSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(JSON.stringify(filmFailure(new QueueJobInvalidError(id, parsed.error.message), undefined, name)));
     const data = parsed.data;
-    const target = await targetOf(job, data).catch((error: unknown) => {
+    const previous = await previousSegment(job, data).catch((error: unknown) => {
       throw new UnrecoverableError(JSON.stringify(filmFailure(error, undefined, name)));
     });
     if ((await client.exists(cancelMarkerKey(id))) === 1) throw new UnrecoverableError(JSON.stringify(cancelledFailure(id, undefined, name)));
@@ -105,10 +119,21 @@ export async function startWorker(options: StartWorkerOptions): Promise<FilmWork
     await job.log(`${new Date().toISOString()} ${name} runs attempt ${job.attemptsMade + 1}${stages === undefined ? '' : ` of ${stages.join(', ')}`}`);
     const tracker = trackFilmProgress(stages);
     // A later segment goes on in the job folder, which keeps the settings it was prepared with.
-    const settings: Partial<FilmJobData> = target === data.film ? data : {};
+    const settings: Partial<FilmJobData> = previous === undefined ? data : {};
+    // Through the store when the film was submitted to one and the earlier segment (if any) used it too.
+    const stored = store !== undefined && data.filmArtifact !== undefined && (previous === undefined || previous.stored !== undefined) ? { store, film: data.filmArtifact } : undefined;
+    // The job's id in the store: the first segment's (or the film's) BullMQ id, unique and the same on every try.
+    const storeJobId = previous?.stored?.jobId ?? id;
     let sentAt = 0;
     const signal = AbortSignal.any([shutdown.signal, ...(cancel === undefined ? [] : [cancel])]);
     try {
+      let target = previous?.jobDir ?? data.film;
+      if (stored !== undefined) {
+        target =
+          previous === undefined
+            ? await filmInWorkspace(stored.store, stored.film, options.workspace, signal)
+            : await pullJob(stored.store, storeJobId, { workspace: options.workspace, pulls: data.pulls ?? [], ...(data.readsFilm === true ? { film: stored.film } : {}), signal });
+      }
       const summary = await subtitleMovie(target, {
         ...settings.options,
         ...(settings.sourceLanguage === undefined ? {} : { sourceLanguage: settings.sourceLanguage }),
@@ -128,8 +153,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<FilmWork
           job.updateProgress(reported).catch(() => undefined);
         },
       });
-      emit({ type: 'job-done', id, summary });
-      return summary;
+      if (stored === undefined) {
+        emit({ type: 'job-done', id, summary });
+        return summary;
+      }
+      // A whole film pushes every stage it has, a segment its own.
+      const pushed = stages ?? summary.stages.filter((stage) => stage.status === 'ran' || stage.status === 'cached').map((stage) => stage.id);
+      const storedJob = { jobId: storeJobId, outputs: await pushJob(stored.store, storeJobId, summary, pushed, signal) };
+      emit({ type: 'job-done', id, summary, stored: storedJob });
+      return { ...summary, stored: storedJob };
     } catch (error) {
       if (shutdown.signal.aborted && token !== undefined) {
         // Stopped with its worker: back to waiting at once, for another worker, without spending a try.

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { movieStageDevices, type MovieSettings } from '@bollyx/pipeline';
 import { FlowProducer, type FlowJob, type JobsOptions } from 'bullmq';
-import { DEFAULT_QUEUE, filmJobDataSchema, type FilmJobData } from './film-job';
+import { openArtifactStore, type ArtifactStoreConfig } from './artifacts/artifact-store-config';
+import { uploadFilm } from './film-artifacts';
+import { DEFAULT_QUEUE, filmJobDataSchema, type FilmArtifact, type FilmJobData } from './film-job';
 import { filmSegments } from './film-segments';
 import { withQueues } from './with-queues';
 
@@ -23,19 +25,35 @@ export interface SubmitFilmsOptions {
   /** Tries per film (per segment) before it fails for good (default 3), backing off exponentially from `backoffMs` (default 10 s). */
   attempts?: number;
   backoffMs?: number;
+  /**
+   * An artifact store the workers share (each configured with the same one): the films are uploaded to it
+   * (`films/<sha256>/<name>`) and the jobs carry their keys, so no worker needs the films' paths or a shared workspace.
+   */
+  artifacts?: ArtifactStoreConfig;
+  signal?: AbortSignal;
 }
+
+// The pipeline's stages whose input is the movie itself (movieStageDevices names only stage needs): a later
+// segment holding one needs the film on its machine.
+const READS_FILM = new Set(['demux', 'mux']);
 
 /**
  * Adds each film as one BullMQ job, or as a chain of segment jobs (a BullMQ flow whose parent is the last
  * segment: the film's job), and returns the films' job ids, in order. Paths are made absolute here: a
- * worker must see the film at that same path (a shared file system). Throws QueueUnreachableError, and
- * with `segments` the config's errors (ConfigInvalidError).
+ * worker must see the film at that same path (a shared file system), unless the films go through
+ * `artifacts`. Throws QueueUnreachableError, the store's errors (ARTIFACT_STORE_UNREACHABLE, …), and with
+ * `segments` the config's errors (ConfigInvalidError).
  */
 export async function submitFilms(media: readonly string[], options: SubmitFilmsOptions): Promise<string[]> {
   const { sourceLanguage, targetLanguages, ...settings } = options.settings ?? {};
-  const dataOf = (film: string): FilmJobData =>
+  const store = options.artifacts === undefined ? undefined : openArtifactStore(options.artifacts);
+  // Uploaded before any job is added: a film that cannot be stored adds nothing.
+  const stored: FilmArtifact[] = [];
+  if (store !== undefined) for (const film of media) stored.push(await uploadFilm(store, film, options.signal));
+  const dataOf = (film: string, index: number): FilmJobData =>
     filmJobDataSchema.parse({
       film: path.resolve(film),
+      filmArtifact: stored[index],
       sourceLanguage,
       targetLanguages: typeof targetLanguages === 'string' ? targetLanguages.split(',').map((language) => language.trim()) : targetLanguages,
       options: settings,
@@ -47,19 +65,30 @@ export async function submitFilms(media: readonly string[], options: SubmitFilms
   });
   if (options.segments === true) {
     // Every film has the same stages: they follow the settings and the workspace config, not the film.
-    const segments = filmSegments(await movieStageDevices({ ...options.settings, ...(options.workspace === undefined ? {} : { workspace: options.workspace }) }));
+    const devices = await movieStageDevices({ ...options.settings, ...(options.workspace === undefined ? {} : { workspace: options.workspace }) });
+    const needs = new Map(devices.map((stage) => [stage.id, stage.needs]));
+    // Through a store, each later segment pulls the stages of earlier ones it reads, and the film when it reads it.
+    const segments = filmSegments(devices).map((segment, index) => ({
+      ...segment,
+      ...(store === undefined || index === 0
+        ? {}
+        : {
+            pulls: [...new Set(segment.stages.flatMap((stage) => needs.get(stage) ?? []))].filter((stage) => !segment.stages.includes(stage)),
+            readsFilm: segment.stages.some((stage) => READS_FILM.has(stage)),
+          }),
+    }));
     return withQueues(options.redis, [], async (_queues, client) => {
       const flows = new FlowProducer({ connection: client });
       try {
         const ids: string[] = [];
-        for (const film of media) {
-          const data = dataOf(film);
+        for (const [index, film] of media.entries()) {
+          const data = dataOf(film, index);
           // A chain: each segment is the parent of the one before it, which fails it when it fails for good.
           const chain = segments.reduce<FlowJob | undefined>(
-            (child, segment) => ({
+            (child, { queue, ...segment }) => ({
               name: 'segment',
-              queueName: segment.queue,
-              data: { ...data, stages: segment.stages },
+              queueName: queue,
+              data: { ...data, ...segment },
               opts: { ...jobOptions(), failParentOnFailure: true },
               ...(child === undefined ? {} : { children: [child] }),
             }),
@@ -75,8 +104,8 @@ export async function submitFilms(media: readonly string[], options: SubmitFilms
   }
   return withQueues(options.redis, [options.queue ?? DEFAULT_QUEUE], async ([queue]) => {
     const ids: string[] = [];
-    for (const film of media) {
-      const job = await queue!.add('film', dataOf(film), jobOptions());
+    for (const [index, film] of media.entries()) {
+      const job = await queue!.add('film', dataOf(film, index), jobOptions());
       ids.push(job.id!);
     }
     return ids;

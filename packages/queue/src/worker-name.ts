@@ -6,7 +6,7 @@ export function workerGpu(gpu: number | undefined, env: NodeJS.ProcessEnv = proc
   return gpu ?? (visible !== undefined && /^\d+$/.test(visible) ? Number(visible) : undefined);
 }
 
-/** host/pid, and /gpuN when the worker is given a GPU. */
-export function workerName(gpu: number | undefined): string {
-  return `${os.hostname()}/${process.pid}${gpu === undefined ? '' : `/gpu${gpu}`}`;
+/** host/pid, or host/gpuN/pid for a worker given a GPU; `pid` is another process's for a worker it starts. */
+export function workerName(gpu: number | undefined, pid = process.pid): string {
+  return `${os.hostname()}/${gpu === undefined ? '' : `gpu${gpu}/`}${pid}`;
 }

@@ -23,7 +23,7 @@ export const VERBS = {
   },
   queue: {
     name: 'queue',
-    description: 'The Redis film queue: status, cancel <id>, retry <id>, clean, dashboard',
+    description: 'The Redis film queue: status, cancel <id>, retry <id>, clean, fetch <id>, dashboard',
   },
   hw: {
     name: 'hw',

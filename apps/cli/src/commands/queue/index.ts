@@ -1,9 +1,12 @@
-import { cancelJob, cleanQueue, queueStatus, redactRedisUrl, retryJob, serveQueueDashboard, type FilmJobStatus } from '@bollyx/queue';
+import { cancelJob, cleanQueue, fetchFilmOutputs, queueStatus, redactRedisUrl, retryJob, serveQueueDashboard, type FilmJobStatus } from '@bollyx/queue';
+import path from 'node:path';
+import { BollyxError } from '@bollyx/errors';
 import { defineCommand } from 'citty';
 import { formatTable } from '../../output/format';
 import { runAction } from '../../output/run-action';
 import { withStopSignals } from '../../process/stop-signals';
 import { VERBS } from '../verbs';
+import { ARTIFACT_ARGS, artifactStoreConfig } from './artifact-args';
 import { QUEUES_ARG, queueNames, redisUrl, REDIS_ARGS } from './redis-args';
 
 const ARGS = { ...REDIS_ARGS, ...QUEUES_ARG } as const;
@@ -64,6 +67,26 @@ const clean = defineCommand({
     }),
 });
 
+const fetch = defineCommand({
+  meta: { name: 'fetch', description: 'Download a finished film\'s subtitles and videos from the artifact store it went through' },
+  args: {
+    ...ID_ARG,
+    ...ARGS,
+    ...ARTIFACT_ARGS,
+    queues: { ...QUEUES_ARG.queues, description: 'Queues to look for the job in, comma-separated (default: films,cpu,gpu)' },
+    to: { type: 'string', description: 'Folder to put them in (default: the current folder)' },
+  },
+  run: ({ args }) =>
+    runAction({ json: args.json }, () =>
+      withStopSignals(async (signal) => {
+        const artifacts = artifactStoreConfig(args, 'queue fetch');
+        if (artifacts === undefined) throw new BollyxError('USAGE', 'queue fetch needs the artifact store', { hint: 'bollyx queue fetch ID --artifacts s3://bucket/prefix, or set BOLLYX_ARTIFACTS' });
+        const files = await fetchFilmOutputs(args.id, { redis: redisUrl(args, 'queue fetch'), queues: queueNames(args.queues), artifacts, to: path.resolve(args.to ?? '.'), signal });
+        print(args.json, { id: args.id, files }, files.join('\n'));
+      }),
+    ),
+});
+
 const dashboard = defineCommand({
   meta: {
     name: 'dashboard',
@@ -98,6 +121,6 @@ export default defineCommand({
   meta: VERBS.queue,
   // Declared on `queue` too, so `bollyx queue --redis URL` does not read URL as a subcommand.
   args: ARGS,
-  subCommands: { status, cancel, retry, clean, dashboard },
+  subCommands: { status, cancel, retry, clean, fetch, dashboard },
   default: 'status',
 });

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareFilmMachine, type FilmMachine } from '../../../../../tools/test-film-machine';
+import { fakeNvidiaSmi, nvidiaSmiWithH100s } from '../../../../../tools/test-nvidia-smi';
 import { startPrivateRedis, type PrivateRedis } from '../../../../../tools/test-redis';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
@@ -24,6 +25,7 @@ interface WorkerEvent {
   failure?: { code: string; worker: string };
   summary?: { stages: { id: string; status: string }[] };
   worker?: string;
+  workers?: { device: string; gpu?: number }[];
 }
 
 /** A `bollyx worker --json` child in its own process group (so a kill takes its whisper-cli too), its events as they come. */
@@ -32,10 +34,10 @@ class WorkerProcess {
   readonly process: ResultPromise;
   private waiters: (() => void)[] = [];
 
-  constructor() {
+  constructor(env: Record<string, string> = {}) {
     // Short locks: a killed worker's film is taken over within seconds instead of BullMQ's 30 s.
     this.process = execa(process.execPath, [cli, 'worker', '--json', '--lockDuration', '3000', '--stalledInterval', '1000'], {
-      env: { ...machine.env, BOLLYX_REDIS_URL: redis.url },
+      env: { ...machine.env, BOLLYX_REDIS_URL: redis.url, ...env },
       detached: true,
       reject: false,
     });
@@ -179,5 +181,32 @@ describe('bollyx worker, submit and queue', () => {
     remaining.process.kill('SIGTERM');
     expect((await remaining.process).exitCode).toBe(0);
     expect(remaining.events.at(-1)).toEqual({ type: 'worker-closed' });
+  });
+
+  it('runs three films over two workers, each running at least one', async () => {
+    const pair = [new WorkerProcess(), new WorkerProcess()];
+    await Promise.all(pair.map((worker) => worker.waitFor((event) => event.type === 'worker-ready')));
+    const films = await Promise.all([2, 6, 7].map((sentences) => machine.film(`shared-${sentences}`, sentences)));
+    const ids = await Promise.all(films.map(submit));
+    const doneBy = await Promise.all(ids.map((id) => Promise.race(pair.map((worker) => worker.waitFor(isJob(id, 'job-done')).then(() => worker)))));
+    expect(new Set(doneBy).size).toBe(2);
+    for (const id of ids) expect((await jobStatus(id))?.state).toBe('completed');
+    for (const worker of pair) worker.process.kill('SIGTERM');
+    expect((await Promise.all(pair.map((worker) => worker.process))).map((result) => result.exitCode)).toEqual([0, 0]);
+  });
+
+  it('starts one worker process per NVIDIA GPU, each bound to its GPU, and stops them all at SIGTERM', async () => {
+    const bin = await fakeNvidiaSmi(path.join(root, 'gpus'), nvidiaSmiWithH100s(2));
+    // Its own hardware cache: the CPU profile the workers above cached has no GPU.
+    const gpus = new WorkerProcess({ PATH: `${bin}${path.delimiter}${process.env.PATH}`, BOLLYX_CACHE_DIR: path.join(root, 'gpus', 'cache') });
+    const plan = await gpus.waitFor((event) => event.type === 'worker-plan', 30_000);
+    expect(plan.workers).toEqual([expect.objectContaining({ device: 'cuda', gpu: 0 }), expect.objectContaining({ device: 'cuda', gpu: 1 })]);
+    const ready = await Promise.all([0, 1].map((gpu) => gpus.waitFor((event) => event.type === 'worker-ready' && event.worker!.startsWith(`${os.hostname()}/gpu${gpu}/`), 30_000)));
+    expect(ready.map((event) => event.worker)).toEqual([expect.stringMatching(/\/gpu0\/\d+$/), expect.stringMatching(/\/gpu1\/\d+$/)]);
+
+    gpus.process.kill('SIGTERM');
+    const stopped = await gpus.process;
+    expect(stopped.exitCode, String(stopped.stderr)).toBe(0);
+    expect(gpus.events.filter((event) => event.type === 'worker-closed')).toHaveLength(2);
   });
 });
