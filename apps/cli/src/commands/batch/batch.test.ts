@@ -56,8 +56,9 @@ afterAll(async () => {
 describe('bollyx batch', () => {
   let first: BatchSummary;
 
-  it('runs every film of a folder, and names each file it cannot use with the reason', async () => {
-    const result = await bollyxBatch(['--json']);
+  it('runs every film of a folder, two at a time, and names each file it cannot use with the reason', async () => {
+    // Two at once (more than this 2-core machine would choose): their jobs are prepared and run side by side.
+    const result = await bollyxBatch(['--concurrency', '2', '--json']);
     expect(result.stderr).not.toContain('unexpected');
     // Invalid files are reported, not counted against the batch: every valid film finished.
     expect(result.exitCode).toBe(0);
@@ -74,6 +75,11 @@ describe('bollyx batch', () => {
     // Progress came before the summary: each film's start, and its own stage events tagged with it.
     expect(result.stdout).toContain(`"type":"film-start","file":${JSON.stringify(path.join(films, 'b.mp4'))}`);
     expect(result.stdout).toMatch(/"type":"film-event","file":"[^"]*a\.mp4","event":\{"type":"stage-start"/);
+    // Both films started before either finished.
+    const events = result.stdout.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line) as { type: string; film?: { status: string } });
+    const lastStart = events.map((event) => event.type).lastIndexOf('film-start');
+    const firstDone = events.findIndex((event) => event.type === 'film-finish' && event.film?.status === 'done');
+    expect(lastStart).toBeLessThan(firstDone);
   });
 
   it('skips the finished films in well under a second each when the same command runs again', async () => {
