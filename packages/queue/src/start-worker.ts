@@ -5,12 +5,12 @@ import { CANCEL_CHANNEL, cancelMarkerKey } from './cancel-marker';
 import { QueueJobInvalidError } from './errors';
 import { cancelledFailure, filmFailure } from './film-failure';
 import { filmInWorkspace, pullJob, pushJob } from './film-artifacts';
-import { DEFAULT_QUEUE, filmJobDataSchema, storedJobSchema, type FilmJobData, type FilmJobFailure, type FilmJobProgress, type StoredJob } from './film-job';
-import { SEGMENT_QUEUES } from './film-segments';
+import { filmJobDataSchema, storedJobSchema, type FilmJobData, type FilmJobFailure, type FilmJobProgress, type StoredJob } from './film-job';
 import { trackFilmProgress } from './film-progress';
 import { connectForWorker } from './redis-connection';
 import { redactRedisUrl } from './redis-url';
 import { workerGpu, workerName } from './worker-name';
+import { defaultWorkerQueues } from './worker-plan';
 
 export interface StartWorkerOptions {
   /** redis://[user:password@]host:port[/db] */
@@ -95,7 +95,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<FilmWork
   const onRedisError = (error: Error) => emit({ type: 'redis-error', message: error.message });
   const gpu = workerGpu(options.gpu);
   const name = workerName(gpu);
-  const queues = options.queues ?? [DEFAULT_QUEUE, ...(gpu === undefined ? [] : [SEGMENT_QUEUES.gpu]), SEGMENT_QUEUES.cpu];
+  const queues = options.queues ?? defaultWorkerQueues(gpu !== undefined);
   const client = await connectForWorker(options.redis, onRedisError);
   const subscriber = client.duplicate();
   subscriber.on('error', onRedisError);

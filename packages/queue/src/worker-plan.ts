@@ -25,8 +25,10 @@ export interface PlannedWorker {
   env: Record<string, string>;
 }
 
-const GPU_QUEUES = [DEFAULT_QUEUE, SEGMENT_QUEUES.gpu, SEGMENT_QUEUES.cpu];
-const CPU_QUEUES = [DEFAULT_QUEUE, SEGMENT_QUEUES.cpu];
+/** The queues a worker takes unless told otherwise: whole films and CPU segments, and GPU segments first on a GPU. */
+export function defaultWorkerQueues(onGpu: boolean): string[] {
+  return onGpu ? [DEFAULT_QUEUE, SEGMENT_QUEUES.gpu, SEGMENT_QUEUES.cpu] : [DEFAULT_QUEUE, SEGMENT_QUEUES.cpu];
+}
 
 /** Binds a process to the GPU nvidia-smi numbers `index`: CUDA numbers the fastest first unless told to use the bus order. */
 const cudaEnv = (index: number) => ({ CUDA_VISIBLE_DEVICES: String(index), CUDA_DEVICE_ORDER: 'PCI_BUS_ID' });
@@ -40,13 +42,13 @@ export function planWorkers(profile: HardwareProfile, options: WorkerPlanOptions
   const queuesOr = (fallback: string[]) => [...(options.queues ?? fallback)];
   if (options.gpu !== undefined) {
     const gpuName = profile.nvidiaGpus.find((gpu) => gpu.index === options.gpu)?.name;
-    return [{ device: 'cuda', gpu: options.gpu, ...(gpuName === undefined ? {} : { gpuName }), queues: queuesOr(GPU_QUEUES), env: cudaEnv(options.gpu) }];
+    return [{ device: 'cuda', gpu: options.gpu, ...(gpuName === undefined ? {} : { gpuName }), queues: queuesOr(defaultWorkerQueues(true)), env: cudaEnv(options.gpu) }];
   }
   const visible = options.visibleDevices?.split(',').map((entry) => entry.trim());
   const gpus = profile.nvidiaGpus.filter((gpu) => visible === undefined || visible.includes(String(gpu.index)));
   if (gpus.length > 0) {
-    return gpus.map((gpu) => ({ device: 'cuda', gpu: gpu.index, gpuName: gpu.name, queues: queuesOr(GPU_QUEUES), env: cudaEnv(gpu.index) }));
+    return gpus.map((gpu) => ({ device: 'cuda', gpu: gpu.index, gpuName: gpu.name, queues: queuesOr(defaultWorkerQueues(true)), env: cudaEnv(gpu.index) }));
   }
-  if (profile.appleSilicon !== null) return [{ device: 'metal', queues: queuesOr(GPU_QUEUES), env: {} }];
-  return [{ device: 'cpu', queues: queuesOr(CPU_QUEUES), env: {} }];
+  if (profile.appleSilicon !== null) return [{ device: 'metal', queues: queuesOr(defaultWorkerQueues(true)), env: {} }];
+  return [{ device: 'cpu', queues: queuesOr(defaultWorkerQueues(false)), env: {} }];
 }
