@@ -25,6 +25,8 @@ export async function importTypeScript(entry) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // A bundled CommonJS dependency (execa's cross-spawn) calls require(): give the ES module one.
+    banner: { js: `import { createRequire as bundledCreateRequire } from 'node:module'; const require = bundledCreateRequire(${JSON.stringify(entry.href)});` },
     plugins: [fileImportMetaUrl],
   });
   return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);

@@ -24,6 +24,7 @@ const main = defineCommand({
     engines: () => import('./commands/engines/index').then((m) => m.default),
     models: () => import('./commands/models/index').then((m) => m.default),
     subtitles: () => import('./commands/subtitles/index').then((m) => m.default),
+    glossary: () => import('./commands/glossary/index').then((m) => m.default),
     env: () => import('./commands/env/index').then((m) => m.default),
     bootstrap: () => import('./commands/bootstrap/index').then((m) => m.default),
     preflight: () => import('./commands/preflight/index').then((m) => m.default),

@@ -1,5 +1,5 @@
 /** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: optimal string alignment. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const width = b.length + 1;
   const table: number[] = [];
   // Read through `?? 0`: every cell read is written before (row 0 and column 0 hold their index).

@@ -17,11 +17,11 @@ const SourceLanguageSchema = z.enum(['auto', ...ISO_639_1_CODES], {
 const AsrBackendSchema = z.enum(['whisper.cpp', 'faster-whisper', 'whisperx', 'mlx']);
 export type AsrBackend = z.infer<typeof AsrBackendSchema>;
 
-/** `whisper` is Whisper's own translate task (into English only); the others are text translators. */
-const TranslationBackendSchema = z.enum(['whisper', 'indictrans2', 'nllb']);
+/** `whisper` is Whisper's own translate task (into English only); the others are text translators (`llm`: an OpenAI-compatible chat endpoint). */
+const TranslationBackendSchema = z.enum(['whisper', 'indictrans2', 'nllb', 'llm']);
 export type TranslationBackend = z.infer<typeof TranslationBackendSchema>;
 
-const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
+const SubtitleFormatSchema = z.enum(['srt', 'vtt', 'ttml', 'ass']);
 export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
 
 /** How subtitles show who speaks when diarization labels the speakers. */
@@ -81,6 +81,24 @@ const DiarizationSchema = z
     }
   });
 
+/**
+ * The LLM translator's fallback for the lines the model kept getting wrong: Whisper's translate task
+ * (English only), a Python text translator (over just those lines), or `none` (the line keeps its source text).
+ */
+const LlmFallbackSchema = z.enum(['whisper', 'nllb', 'indictrans2', 'none']);
+
+const LlmSchema = z.strictObject({
+  url: described(z.url({ protocol: /^https?$/ }), 'OpenAI-compatible API base (…/v1); default a local Ollama').default('http://127.0.0.1:11434/v1'),
+  model: described(z.string().min(1), 'Model name the endpoint serves (ollama pull qwen2.5:7b)').default('qwen2.5:7b'),
+  batchSize: described(z.number().int().min(1).max(200), 'Source lines per request, at most').default(20),
+  contextTokens: described(z.number().int().min(512), "The model's context window in tokens: batches are cut to fit it").default(4096),
+  contextLines: described(z.number().int().nonnegative(), 'Previous translated lines sent as history').default(8),
+  review: described(z.boolean(), 'A second pass that shortens and smooths the lines for reading speed').default(false),
+  fallback: described(LlmFallbackSchema, 'Translator of lines the model failed on').default('none'),
+  timeoutMs: described(z.number().int().positive(), 'Per request').default(120_000),
+  maxRetries: described(z.number().int().nonnegative(), 'Retries of a request after a timeout, 429 or 5xx, and of a batch the checks refused').default(2),
+});
+
 const TranslationSchema = z.strictObject({
   backend: described(TranslationBackendSchema, 'How text reaches the target languages').default('whisper'),
   device: described(DeviceSchema, 'Where a text translator runs').default('cpu'),
@@ -93,6 +111,7 @@ const TranslationSchema = z.strictObject({
     z.string().min(1),
     'Hub model of a text translator (bollyx models list); default nllb-200-distilled-600m for nllb, indictrans2-indic-en-1b or indictrans2-en-indic-1b by direction for indictrans2',
   ).optional(),
+  llm: described(LlmSchema, 'The llm backend: an OpenAI-compatible chat-completions endpoint (key: BOLLYX_LLM_KEY or llmKey in the secrets file)').prefault({}),
 });
 
 const SubtitleStyleSchema = z
@@ -105,6 +124,7 @@ const SubtitleStyleSchema = z
     maxDurationSeconds: described(z.number().positive(), 'Longest cue').default(7),
     minGapFrames: described(z.number().int().nonnegative(), 'Frames between consecutive cues').default(2),
     speakerStyle: described(SpeakerStyleSchema, 'With diarization: label starts each turn with [Speaker 1]; dash marks a change of speaker inside a cue with a hyphen').default('label'),
+    voiceSpans: described(z.boolean(), 'With diarization: speakers as WebVTT <v Speaker> spans, TTML agents and ASS names instead of text labels or dashes (SRT then names no speaker)').default(false),
   })
   .superRefine((style, context) => {
     if (style.maxDurationSeconds <= style.minDurationSeconds) {
@@ -124,6 +144,22 @@ const OutputSchema = z.strictObject({
       containers: described(z.array(MuxContainerSchema).min(1), 'Containers of the muxed copies').default(['mp4', 'mkv']),
     })
     .prefault({}),
+  burnIn: described(
+    z.union([LanguageSchema, z.literal('hi-Latn')]),
+    'Draw this language’s subtitles into a new video, output/<movie>.<language>.burned.mp4 (en, hi, hi-Latn: a language the job writes)',
+  ).optional(),
+  romanized: described(
+    z.boolean(),
+    'With source language hi: also write romanized Hindi (hi-Latn, Latin script as Hindi speakers type it) and mux it as a third track',
+  ).default(true),
+});
+
+const NamesSchema = z.strictObject({
+  enabled: described(z.boolean(), 'Build the job’s glossary of names (names/glossary.json) from TMDB and glossary files before ASR').default(true),
+  tmdbId: described(z.number().int().positive(), 'The film’s TMDB id; default found by the title and year in the file name').optional(),
+  glossary: described(z.array(z.string().min(1)), 'Glossary files (YAML or CSV): absolute, or relative to the working directory').default([]),
+  fix: described(z.boolean(), 'Correct near-misses of glossary names in the transcript and translations').default(true),
+  ner: described(z.boolean(), 'Propose names missing from the glossary with a named-entity model').default(false),
 });
 
 /**
@@ -143,6 +179,7 @@ export const JobConfigSchema = z
     translation: TranslationSchema.prefault({}),
     subtitles: SubtitleStyleSchema.prefault({}),
     output: OutputSchema.prefault({}),
+    names: NamesSchema.prefault({}),
   })
   .superRefine((config, context) => {
     if (config.asr.align && config.sourceLanguage === 'auto') {
@@ -152,13 +189,18 @@ export const JobConfigSchema = z
         message: 'false while sourceLanguage is auto: alignment models are per language; set sourceLanguage (-s hi) to align',
       });
     }
-    if (config.workflow !== 'transcribe' && config.translation.backend === 'whisper') {
+    const { backend, llm } = config.translation;
+    const whisperTranslates = backend === 'whisper' || (backend === 'llm' && llm.fallback === 'whisper');
+    if (config.workflow !== 'transcribe' && whisperTranslates) {
       const notEnglish = config.targetLanguages.filter((language) => language !== 'en');
       if (notEnglish.length > 0) {
         context.addIssue({
           code: 'custom',
           path: ['targetLanguages'],
-          message: 'only en with translation.backend whisper (Whisper translates into English only); set translation.backend to nllb or indictrans2 for other languages',
+          message:
+            backend === 'whisper'
+              ? 'only en with translation.backend whisper (Whisper translates into English only); set translation.backend to nllb, indictrans2 or llm for other languages'
+              : 'only en with translation.llm.fallback whisper (Whisper translates into English only); set translation.llm.fallback to none for other languages',
         });
       }
     }

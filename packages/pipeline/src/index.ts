@@ -31,3 +31,7 @@ export type { BatchSummary, BatchFilm, BatchFilmStatus } from './batch/batch-sum
 export type { BatchEvent, FilmStartEvent, FilmRunEvent, FilmFinishEvent } from './batch/batch-events';
 export { BatchNoMediaError } from './batch/batch-errors';
 export { MEDIA_EXTENSIONS } from './batch/find-media';
+export { readJobGlossary } from './run/read-job-glossary';
+export type { ReadJobGlossaryOptions } from './run/read-job-glossary';
+export { namesStageOptionsSchema } from './graph/names-stage-options';
+export type { NamesStageOptions } from './graph/names-stage-options';

@@ -5,6 +5,7 @@ import type { JobConfig, MediaInfo } from '@bollyx/job-config';
 import type { CheckDefinition } from './check-definition';
 import type { PreflightReport } from './check-result';
 import { assessConfig, configCheck, type PreflightConfig } from './config-check';
+import { burnInCheck } from './burn-in-check';
 import { diskCheck } from './disk-check';
 import type { DiskEstimateInput } from './estimate-disk';
 import { engineCheck, inspectEngine } from './engine-check';
@@ -109,6 +110,7 @@ export async function runPreflight(options: RunPreflightOptions): Promise<Prefli
     checks.push(pythonCheck({ ranges: needs.environments.map(({ spec }) => spec.python), env, packageManager, signal }));
   }
   checks.push(workspaceCheck(options.workspace));
+  if (config?.output.burnIn !== undefined) checks.push(burnInCheck(config.output.burnIn, { env, packageManager, signal }));
   if (needs) {
     const variant = environmentVariantOf(profile);
     checks.push(

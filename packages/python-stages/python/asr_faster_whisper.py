@@ -1,7 +1,8 @@
 """ASR with faster-whisper (CTranslate2): the condensed speech WAV in, segments of timed words out.
 
 Request: device (cpu|cuda), computeType, model, output, threads, audio, language (or null to detect),
-task (transcribe|translate), beamSize. Result: {"language", "segments": [{start, end, text, words}]}.
+task (transcribe|translate), beamSize, prompt (optional: the film's names).
+Result: {"language", "segments": [{start, end, text, words}]}.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
     model = faster_whisper.WhisperModel(
         job.model, device=job.device, compute_type=compute_type, cpu_threads=job.threads
     )
-    # No VAD filter: the audio is already the speech the pipeline's VAD kept, end to end.
+    # No VAD filter: the audio is already the speech the pipeline's VAD kept, end to end. The names go in as
+    # hotwords, which faster-whisper puts before every window's prompt (an initial_prompt conditions only
+    # the first window and then gives way to the text decoded so far).
     segments, info = model.transcribe(
         job.audio.path,
         language=job.language,
@@ -49,6 +52,7 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
         beam_size=job.beam_size,
         word_timestamps=True,
         vad_filter=False,
+        hotwords=job.prompt,
     )
     return stage.transcription_result(job, info.language, _streamed(segments, job.audio.duration, progress), progress)
 

@@ -1,7 +1,8 @@
 """ASR with mlx-whisper on Apple Silicon: the condensed speech WAV in, segments of timed words out.
 
 Request: device (metal|cpu), computeType, model, output, audio, language (or null to detect),
-task (transcribe|translate). mlx-whisper has no beam search, so beamSize is not read.
+task (transcribe|translate), prompt (optional: the film's names). mlx-whisper has no beam search, so
+beamSize is not read.
 Result: {"language", "segments": [{start, end, text, words}]}.
 """
 
@@ -46,6 +47,9 @@ def transcribe(job: stage.TranscriptionJob, progress: stage.Progress) -> Dict[st
             language=job.language,
             task=job.task,
             fp16=fp16,
+            # mlx-whisper 0.4.3 has no carry_initial_prompt: the names condition the first window, then
+            # give way to the text decoded so far.
+            initial_prompt=job.prompt,
             verbose=True,
         )
     segments = (

@@ -4,7 +4,8 @@ WhisperX decodes batches without timestamps, so its segments carry no word times
 share its time by length until align_whisperx times them.
 
 Request: device (cpu|cuda), computeType, model, output, threads, audio, language (or null to detect),
-task (transcribe|translate), beamSize, batchSize. Result: {"language", "segments": [{start, end, text, words}]}.
+task (transcribe|translate), beamSize, batchSize, prompt (optional: the film's names).
+Result: {"language", "segments": [{start, end, text, words}]}.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def transcribe(job: Job, progress: stage.Progress) -> Dict[str, Any]:
         compute_type=compute_type,
         language=job.language,
         task=job.task,
-        asr_options={"beam_size": job.beam_size},
+        # WhisperX decodes each speech chunk on its own, each after the initial prompt (the film's names).
+        asr_options={"beam_size": job.beam_size, "initial_prompt": job.prompt},
         threads=job.threads,
     )
     audio = whisperx.load_audio(job.audio.path)

@@ -144,6 +144,9 @@ class Request:
             raise bad_request(f"`{key}` must be a non-empty string, not {_shown(value)}")
         return value
 
+    def optional_string(self, key: str) -> Optional[str]:
+        return None if self._fields.get(key) is None else self.string(key)
+
     def choice(self, key: str, choices: Sequence[str]) -> str:
         value = self.string(key)
         if value not in choices:
@@ -556,7 +559,8 @@ def heard_segments(segments: Iterable[RawSegment]) -> List[Dict[str, Any]]:
 @dataclass(frozen=True)
 class TranscriptionJob:
     """What every ASR request holds: device, computeType, model, output, audio (the speech WAV), language
-    (None to detect it) and task (transcribe|translate)."""
+    (None to detect it), task (transcribe|translate) and prompt (the film's names to bias the decoder
+    toward, or None)."""
 
     device: str
     compute_type: str
@@ -565,6 +569,7 @@ class TranscriptionJob:
     audio: SpeechAudio
     language: Optional[str]
     task: str
+    prompt: Optional[str]
 
 
 def read_transcription_job(request: Request, devices: Sequence[str]) -> TranscriptionJob:
@@ -576,6 +581,7 @@ def read_transcription_job(request: Request, devices: Sequence[str]) -> Transcri
         audio=request.speech_audio("audio"),
         language=request.optional_language("language"),
         task=request.choice("task", ("transcribe", "translate")),
+        prompt=request.optional_string("prompt"),
     )
 
 

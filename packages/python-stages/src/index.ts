@@ -1,4 +1,4 @@
 export { pythonStageScript, pythonStageScriptNames } from './python-scripts';
 export type { PythonStageScriptName } from './python-scripts';
 export { stageFamilyScripts } from './stage-family-scripts';
-export { asrResultSchema, diarizeResultSchema, translateResultSchema } from './script-results';
+export { asrResultSchema, diarizeResultSchema, nerResultSchema, translateResultSchema } from './script-results';

@@ -10,6 +10,7 @@ export const pythonStageScriptNames = [
   'diarize_pyannote',
   'translate_indictrans2',
   'translate_nllb',
+  'ner_transformers',
 ] as const;
 export type PythonStageScriptName = (typeof pythonStageScriptNames)[number];
 

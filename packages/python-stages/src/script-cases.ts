@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { pyannoteHubCache } from '../../../tools/pyannote-hub';
 import { makeSpeechClip, type SpeechClipPart } from '../../../tools/test-media';
 import type { PythonStageScriptName } from './python-scripts';
-import { asrResultSchema, diarizeResultSchema, translateResultSchema } from './script-results';
+import { asrResultSchema, diarizeResultSchema, nerResultSchema, translateResultSchema } from './script-results';
 
 // Test fixtures shared by the stage scripts' tests.
 
@@ -146,6 +146,21 @@ export const scriptCases: ScriptCase[] = [
     outOfMemory: TORCH_OUT_OF_MEMORY,
     request: () => translation('facebook/nllb-200-distilled-600M'),
     badField: { key: 'source', value: 'xx', message: /NLLB-200 does not translate the language 'xx'/ },
+  },
+  {
+    name: 'ner_transformers',
+    environment: 'indictrans2',
+    schema: nerResultSchema,
+    gpu: 'cuda',
+    outOfMemory: TORCH_OUT_OF_MEMORY,
+    request: () => ({
+      device: 'cuda',
+      model: 'dslim/bert-base-NER',
+      threads: 2,
+      texts: ['Amar met Meghna in Delhi.', '', 'They sang.'],
+      batchSize: 2,
+    }),
+    badField: { key: 'texts', value: 'Amar', message: /`texts` must be a list of strings/ },
   },
 ];
 

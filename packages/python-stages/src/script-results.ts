@@ -32,6 +32,21 @@ export const translateResultSchema = z.strictObject({
   texts: z.array(z.string()),
 });
 
+/** What ner_transformers writes: each named entity found, by the index of its text and its character span there. */
+export const nerResultSchema = z.strictObject({
+  entities: z.array(
+    z.strictObject({
+      text: z.number().int().nonnegative(),
+      word: z.string().min(1),
+      /** The model's group: PER, LOC, ORG, MISC, … */
+      group: z.string().min(1),
+      score: z.number().min(0).max(1),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
 /** One line a Python stage script writes to stderr: progress, a log line, or (last) the error it exits with. */
 export const scriptEventSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('progress'), fraction: z.number().min(0).max(1), message: z.string() }),

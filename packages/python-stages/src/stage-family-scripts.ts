@@ -10,4 +10,5 @@ export const stageFamilyScripts: Readonly<Partial<Record<StageFamily, PythonStag
   'diarize-pyannote': 'diarize_pyannote',
   'translate-indictrans2': 'translate_indictrans2',
   'translate-nllb': 'translate_nllb',
+  'ner-transformers': 'ner_transformers',
 };

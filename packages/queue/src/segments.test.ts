@@ -78,11 +78,12 @@ describe('a film as a chain of segments routed by device', () => {
     const ran = (await jobsOf()).map((job) => ({ queue: job.queue, stages: job.stages, worker: (job.progress as { worker?: string }).worker, state: job.state }));
     expect(ran.sort((a, b) => (a.stages as string[])[0]!.localeCompare((b.stages as string[])[0]!))).toEqual([
       { queue: 'gpu', stages: ['asr'], worker: gpu.worker.name, state: 'completed' },
-      { queue: 'cpu', stages: ['demux', 'vad', 'speech-audio'], worker: cpu.worker.name, state: 'completed' },
+      // shots reads the film, so it runs in the first segment, with demux.
+      { queue: 'cpu', stages: ['names', 'demux', 'vad', 'speech-audio', 'shots'], worker: cpu.worker.name, state: 'completed' },
       { queue: 'cpu', stages: ['transcript', 'subtitles'], worker: cpu.worker.name, state: 'completed' },
     ]);
     const starts = (events: WorkerEvent[]) => events.flatMap((event) => (event.type === 'job-start' ? [event.stages] : []));
-    expect(starts(cpu.events)).toEqual([['demux', 'vad', 'speech-audio'], ['transcript', 'subtitles']]);
+    expect(starts(cpu.events)).toEqual([['names', 'demux', 'vad', 'speech-audio', 'shots'], ['transcript', 'subtitles']]);
     expect(starts(gpu.events)).toEqual([['asr']]);
 
     // The last segment is the film's job: its summary has the film's subtitles.

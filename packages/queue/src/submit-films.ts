@@ -35,7 +35,7 @@ export interface SubmitFilmsOptions {
 
 // The pipeline's stages whose input is the movie itself (movieStageDevices names only stage needs): a later
 // segment holding one needs the film on its machine.
-const READS_FILM = new Set(['demux', 'mux']);
+const READS_FILM = new Set(['demux', 'shots', 'mux', 'burn-in']);
 
 /**
  * Adds each film as one BullMQ job, or as a chain of segment jobs (a BullMQ flow whose parent is the last

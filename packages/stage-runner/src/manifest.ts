@@ -41,6 +41,8 @@ export const manifestSchema = z.object({
   attempts: z.array(attemptSchema).min(1),
   /** The subprocess's exit code; null for in-process stages. */
   exitCode: z.number().int().nullable(),
+  /** Counts the stage reported (`ctx.metrics`), such as a language model's tokens in and out. */
+  metrics: z.record(z.string(), z.number()).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -330,9 +330,10 @@ export class PipelineRun {
       attempted.device = device;
       const attemptBegan = performance.now();
       try {
-        const exitCode = await this.attempt(stage, device, index, finals, inputs, needed);
+        const metrics: Record<string, number> = {};
+        const exitCode = await this.attempt(stage, device, index, finals, inputs, needed, metrics);
         attempts.push({ device, status: 'succeeded', durationMs: performance.now() - attemptBegan });
-        return await this.commit(stage, { key, inputs, needed, finals, startedAt, attempts, device, exitCode });
+        return await this.commit(stage, { key, inputs, needed, finals, startedAt, attempts, device, exitCode, metrics });
       } catch (failure) {
         if (!(failure instanceof FailedAttempt)) throw failure;
         const { code, message } = errorInfo(failure.error);
@@ -367,9 +368,10 @@ export class PipelineRun {
       attempts: Attempt[];
       device: Device;
       exitCode: number | null;
+      metrics: Record<string, number>;
     },
   ): Promise<Manifest> {
-    const { key, inputs, needed, finals, startedAt, attempts, device, exitCode } = attempt;
+    const { key, inputs, needed, finals, startedAt, attempts, device, exitCode, metrics } = attempt;
     const { layout } = this.settings;
     try {
       for (const final of finals) await rename(partialPath(final, this.settings.runId), final);
@@ -399,6 +401,7 @@ export class PipelineRun {
         ...(stage.environment === undefined ? {} : { environment: stage.environment }),
         attempts,
         exitCode,
+        ...(Object.keys(metrics).length === 0 ? {} : { metrics }),
       };
       await writeManifest(layout.manifestPath(stage.id), manifest);
       // Not only at the end: a crash later in the run then keeps the hashes of big inputs and outputs.
@@ -422,6 +425,7 @@ export class PipelineRun {
     finals: readonly string[],
     inputs: readonly HashedInput[],
     needed: readonly Manifest[],
+    metrics: Record<string, number>,
   ): Promise<number | null> {
     const { layout, runId, jobDir } = this.settings;
     const temps = finals.map((final) => partialPath(final, runId));
@@ -475,6 +479,9 @@ export class PipelineRun {
         });
       },
       log: logLine,
+      metrics: (values) => {
+        for (const [name, value] of Object.entries(values)) metrics[name] = (metrics[name] ?? 0) + value;
+      },
     };
 
     this.emit({ type: 'stage-start', stageId: stage.id, device, attempt: index + 1 });

@@ -17,7 +17,7 @@ export class UnknownPresetError extends BollyxError {
   }
 }
 
-/** Text that is not valid SRT or WebVTT; `line` is 1-based where one is to blame. */
+/** Text that is not valid SRT, WebVTT, TTML or ASS; `line` is 1-based where one is to blame. */
 export class SubtitleParseError extends BollyxError {
   readonly line: number | undefined;
 
@@ -37,7 +37,7 @@ export class SubtitleFileError extends BollyxError {
     const what =
       reason === 'ENOENT' ? 'does not exist' : reason === 'EISDIR' ? 'is a folder' : reason === 'EACCES' ? 'cannot be read (permission denied)' : 'cannot be read';
     super('SUBTITLES_FILE_UNREADABLE', `${file} ${what}`, {
-      hint: 'Check the path and pass an .srt or .vtt file, e.g. `bollyx subtitles lint movie.en.srt`',
+      hint: 'Check the path and pass an .srt, .vtt, .ttml or .ass file, e.g. `bollyx subtitles lint movie.en.srt`',
       cause,
       details: { file, ...(reason === undefined ? {} : { reason }) },
     });
@@ -59,5 +59,15 @@ export class SubtitleLintError extends BollyxError {
       },
     );
     this.violations = violations;
+  }
+}
+
+/** The file a conversion would write exists already, and overwriting was not asked for. */
+export class SubtitleOutputExistsError extends BollyxError {
+  constructor(file: string) {
+    super('SUBTITLES_OUTPUT_EXISTS', `${file} exists already`, {
+      hint: `Pass --force to replace it (convertSubtitleFile(input, output, { force: true })), or name another output file`,
+      details: { file },
+    });
   }
 }

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toAss } from './ass';
 import { getPreset } from './get-preset';
+import type { Cue } from './schemas';
 import { segmentCues } from './segment-cues';
 import { toSrt } from './srt';
 import * as timings from './test-helpers/word-timings';
@@ -44,7 +46,8 @@ async function dialogueLines(file: string): Promise<string[]> {
 describe('ffmpeg reads what the writers write', () => {
   it.each([
     ['out.srt', toSrt],
-    ['out.vtt', toVtt],
+    ['out.vtt', (set: readonly Cue[]) => toVtt(set)],
+    ['out.ass', (set: readonly Cue[]) => toAss(set, { language: 'hi' })],
   ])('%s decodes, and converts to ASS with every cue', async (name, write) => {
     for (const [label, set] of [
       ['en', cues],

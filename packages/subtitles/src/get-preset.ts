@@ -1,5 +1,5 @@
 import { UnknownPresetError } from './errors';
-import { netflixHi } from './presets/netflix-hi';
+import { netflixHi, netflixHiChildren, netflixHiChildrenSdh, netflixHiSdh } from './presets/netflix-hi';
 import { netflixEn } from './presets/netflix-en';
 import type { Preset } from './schemas';
 
@@ -7,6 +7,9 @@ import type { Preset } from './schemas';
 export const presets: Readonly<Record<string, Preset>> = Object.freeze({
   [netflixEn.name]: netflixEn,
   [netflixHi.name]: netflixHi,
+  [netflixHiChildren.name]: netflixHiChildren,
+  [netflixHiSdh.name]: netflixHiSdh,
+  [netflixHiChildrenSdh.name]: netflixHiChildrenSdh,
 });
 
 /** The built-in preset called `name`; throws UnknownPresetError naming the valid ones. */

@@ -29,7 +29,7 @@ describe('lintCues', () => {
       { cueIndex: 4, rule: 'min-duration', actual: 0.5, limit: 0.833 },
       { cueIndex: 4, rule: 'min-gap', actual: 0.02, limit: 0.083 },
       { cueIndex: 5, rule: 'max-duration', actual: 7.48, limit: 7 },
-      { cueIndex: 5, rule: 'min-gap', actual: -0.5, limit: 0.083 },
+      { cueIndex: 5, rule: 'overlap', actual: -0.5, limit: 0 },
       { cueIndex: 6, rule: 'empty-cue', actual: 0, limit: 1 },
     ]);
     expect(violations[0]).toMatchObject({ start: 10, end: 10.5, message: 'has 3 lines; the limit is 2' });
@@ -49,5 +49,49 @@ describe('lintCues', () => {
     const line = 'क्षत्रिय मोहल्ले में अपने दोस्तों के साथ क्रिकेट खेल रहे थे';
     expect(lintCues([cue(1, 0, 3, `<i>${line}</i>`)], hi)).toEqual([]);
     expect(lintCues([cue(1, 0, 5, `${line} ${line}`)], hi)).toMatchObject([{ rule: 'max-chars-per-line', actual: 67, limit: 42 }]);
+  });
+});
+
+describe('lintCues as a Netflix-style QC', () => {
+  it('reports whitespace-only cues, stray spaces, dots for an ellipsis, bad dialogue dashes and open short gaps', () => {
+    const rules = lintCues(
+      [
+        cue(1, 0, 2, '   '),
+        cue(2, 2.5, 4.5, 'Wait...  what?'),
+        cue(3, 5, 7, '- Are you coming?', '- In a minute.'),
+        cue(4, 7.2, 9, 'Fine.', '-Go.'),
+        cue(5, 9.5, 11, '–Who?', '–Me.'),
+      ],
+      en,
+    ).map(({ cueIndex, rule }) => `${cueIndex} ${rule}`);
+    expect(rules).toEqual([
+      '1 empty-cue',
+      '1 whitespace',
+      '2 ellipsis',
+      '2 whitespace',
+      '3 close-gap',
+      '3 dialogue-dash',
+      '4 dialogue-dash',
+      '5 dialogue-dash',
+    ]);
+    expect(lintCues([cue(1, 0, 2, 'Wait… what?'), cue(2, 2.5, 4.5, '-Are you coming?', '-In a minute.')], en)).toEqual([]);
+  });
+
+  it('checks the Latin glyph list for Latin-script presets only', () => {
+    const [glyph] = lintCues([cue(1, 0, 3, 'Café “ok” — naïve ♪ 😀 नमस्ते')], en);
+    expect(glyph).toMatchObject({ rule: 'glyph', actual: 7 });
+    expect(glyph!.message).toContain('"😀" (U+1F600)');
+    expect(lintCues([cue(1, 0, 3, 'नमस्ते, दोस्त')], hi)).toEqual([]);
+    expect(lintCues([cue(1, 0, 3, 'नमस्ते')], hi, { glyphs: true }).map((violation) => violation.rule)).toEqual(['glyph']);
+  });
+
+  it('checks cues against shot changes when given them (24 fps: 12 frames is half a second)', () => {
+    const at = (frame: number) => frame / 24;
+    const cues = [cue(1, at(53), at(100), 'Starts 5 frames after a cut.'), cue(2, at(150), at(203), 'Ends 3 frames past one.')];
+    const violations = lintCues(cues, en, { shotChanges: [at(48), at(200)] });
+    expect(violations.map(({ cueIndex, rule, message }) => [cueIndex, rule, message])).toEqual([
+      [1, 'shot-change', 'starts 5 frames after a shot change; start on it'],
+      [2, 'shot-change', 'ends 3 frames after a shot change; end 2 frames before it, or 12 frames or more after it'],
+    ]);
   });
 });

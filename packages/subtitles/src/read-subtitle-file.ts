@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { SubtitleFileError, SubtitleParseError } from './errors';
 import type { Cue, SubtitleFormat } from './schemas';
-import { parseSrt } from './srt';
-import { parseVtt } from './webvtt';
+import { FORMAT_NAMES, formatOfPath, parseSubtitles, sniffFormat } from './subtitle-formats';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function formatOf(file: string, text: string): SubtitleFormat {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.vtt') return 'vtt';
-  if (extension === '.srt') return 'srt';
-  return /^\uFEFF?WEBVTT(?:[ \t\r\n]|$)/.test(text) ? 'vtt' : 'srt';
-}
-
 /**
- * Reads and parses an SRT or WebVTT file (by its extension, else by its first line). Throws
+ * Reads and parses an SRT, WebVTT, TTML or ASS file (by its extension, else by how it starts). Throws
  * SubtitleFileError when it cannot be read and SubtitleParseError when it is not UTF-8 subtitles or
  * holds no cues.
  */
@@ -37,13 +28,13 @@ export async function readSubtitleFile(file: string, options: { signal?: AbortSi
       hint: `If it is subtitles in another encoding, convert it: \`iconv -f WINDOWS-1252 -t UTF-8 ${file} > out.srt\`; if it is a video, extract its subtitles: \`ffmpeg -i ${file} out.srt\``,
     });
   }
-  const format = formatOf(file, text);
+  const format = formatOfPath(file) ?? sniffFormat(text);
   let cues: Cue[];
   try {
-    cues = format === 'vtt' ? parseVtt(text) : parseSrt(text);
+    cues = parseSubtitles(text, format);
   } catch (error) {
     if (!(error instanceof SubtitleParseError)) throw error;
-    throw new SubtitleParseError(`${file} is not valid ${format === 'vtt' ? 'WebVTT' : 'SRT'}: ${error.message}`, {
+    throw new SubtitleParseError(`${file} is not valid ${FORMAT_NAMES[format]}: ${error.message}`, {
       file,
       line: error.line,
       cause: error,

@@ -29,9 +29,10 @@ export type SpeechRegion = z.infer<typeof SpeechRegionSchema>;
 
 /**
  * How a cue shows who speaks: `dash` puts two speakers' short turns in one cue, one line each, led
- * by a hyphen; `label` starts each speaker's turn with `[SPEAKER] `.
+ * by a hyphen; `label` starts each speaker's turn with `[SPEAKER] `; `voice` puts no mark in the text,
+ * only the cue's `speaker`, which WebVTT voice spans, TTML agents and ASS names carry.
  */
-const SpeakerStyleSchema = z.enum(['dash', 'label']);
+const SpeakerStyleSchema = z.enum(['dash', 'label', 'voice']);
 export type SpeakerStyle = z.infer<typeof SpeakerStyleSchema>;
 
 export const SegmentOptionsSchema = z.object({
@@ -42,6 +43,8 @@ export const SegmentOptionsSchema = z.object({
   /** How far past the end of speech a cue may stay up to be read in time; 0.5 s is Netflix's 12 frames. */
   maxTailSeconds: z.number().nonnegative().default(0.5),
   speakerStyle: SpeakerStyleSchema.default('dash'),
+  /** The video's shot changes in seconds: cues prefer to break at them (time them with timeCuesToShots). */
+  shotChanges: z.array(seconds).optional(),
 });
 export type SegmentOptions = z.input<typeof SegmentOptionsSchema>;
 
@@ -50,12 +53,52 @@ export const CueSchema = z.object({
   index: z.int().positive(),
   start: seconds,
   end: seconds,
+  /** Lines as shown; `<i>` and `</i>` mark italics, as in SRT. */
   lines: z.array(z.string().regex(/^[^\r\n]*\S[^\r\n]*$/, 'a line must hold text and no line break')),
+  /** Who speaks the whole cue (diarization), when one speaker does. */
+  speaker: z.string().min(1).optional(),
 });
 export type Cue = z.infer<typeof CueSchema>;
 
-export const SubtitleFormatSchema = z.enum(['srt', 'vtt']);
+export const SubtitleFormatSchema = z.enum(['srt', 'vtt', 'ttml', 'ass']);
 export type SubtitleFormat = z.infer<typeof SubtitleFormatSchema>;
+
+/** BCP 47 tag of the cues' text, such as `hi`, `en` or `hi-Latn`. */
+const LanguageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 tag such as hi, en or hi-Latn');
+
+export const TtmlOptionsSchema = z.object({
+  language: LanguageTagSchema,
+  /** The video's frame rate, declared as `ttp:frameRate` (23.976 and 29.97 with the 1000/1001 multiplier). */
+  frameRate: z.number().positive().default(24),
+  /** `media`: `HH:MM:SS.mmm`; `frames`: `HH:MM:SS:FF` at the frame rate. */
+  timing: z.enum(['media', 'frames']).default('media'),
+});
+export type TtmlOptions = z.input<typeof TtmlOptionsSchema>;
+
+export const AssOptionsSchema = z.object({
+  language: LanguageTagSchema,
+  /** The font of the language's style; by default a Noto font that covers the language's script. */
+  font: z.string().min(1).optional(),
+  /** The script's coordinate space; font size and margins scale with its height. */
+  playResX: z.int().positive().default(1920),
+  playResY: z.int().positive().default(1080),
+});
+export type AssOptions = z.input<typeof AssOptionsSchema>;
+
+export const VttOptionsSchema = z.object({
+  /** Show each cue's `speaker` as a `<v Speaker>` voice span. */
+  voices: z.boolean().default(false),
+});
+export type VttOptions = z.input<typeof VttOptionsSchema>;
+
+/** Options of `writeSubtitles`: the formats' own, each used by the format that has it (SRT needs none). */
+export const WriteSubtitlesOptionsSchema = z.object({
+  language: LanguageTagSchema,
+  ...TtmlOptionsSchema.pick({ frameRate: true, timing: true }).partial().shape,
+  ...VttOptionsSchema.partial().shape,
+  ...AssOptionsSchema.pick({ font: true }).shape,
+});
+export type WriteSubtitlesOptions = z.input<typeof WriteSubtitlesOptionsSchema>;
 
 /** Words that steer where lines and cues break; matched case-insensitively, punctuation ignored. */
 const BreakWordsSchema = z.object({
@@ -108,12 +151,23 @@ const LintRuleSchema = z.enum([
   'min-duration',
   'max-duration',
   'min-gap',
+  'overlap',
+  'close-gap',
+  'shot-change',
+  'glyph',
+  'dialogue-dash',
+  'ellipsis',
+  'whitespace',
 ]);
 export type LintRule = z.infer<typeof LintRuleSchema>;
 
 export const LintOptionsSchema = z.object({
   /** The video's frame rate; the preset's when left out. */
   frameRate: z.number().positive().optional(),
+  /** Shot changes in seconds: with them, cues are checked against the shot-change timing rules. */
+  shotChanges: z.array(z.number().nonnegative()).optional(),
+  /** Check characters against the Latin glyph list; by default when the preset's language is Latin script. */
+  glyphs: z.boolean().optional(),
 });
 export type LintOptions = z.input<typeof LintOptionsSchema>;
 

@@ -180,6 +180,23 @@ describe('segmentCues speakers', () => {
   it('starts each turn with its speaker in label style', () => {
     const cues = segmentCues(exchange, en, { speakerStyle: 'label' });
     expect(text(cues)).toEqual([['[Asha] Where are you going?'], ['[Vikram] Home.']]);
+    expect(cues.map((cue) => cue.speaker)).toEqual(['Asha', 'Vikram']);
+  });
+
+  it('marks no text in voice style: each turn is a cue that carries its speaker', () => {
+    const cues = segmentCues(exchange, en, { speakerStyle: 'voice' });
+    expect(cues.map((cue) => [cue.lines, cue.speaker])).toEqual([
+      [['Where are you going?'], 'Asha'],
+      [['Home.'], 'Vikram'],
+    ]);
+  });
+});
+
+describe('segmentCues shot changes', () => {
+  it('breaks the cue at a cut between two phrases that would otherwise share one', () => {
+    const words = [segment([['Hello', 0.3, 0.7], ['friends', 0.7, 1.2], ['how', 2.12, 2.4], ['are', 2.4, 2.6], ['you', 2.6, 3.0]])];
+    expect(text(segmentCues(words, en))).toEqual([['Hello friends how are you']]);
+    expect(text(segmentCues(words, en, { shotChanges: [2] }))).toEqual([['Hello friends'], ['how are you']]);
   });
 });
 

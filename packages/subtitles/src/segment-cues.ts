@@ -17,6 +17,8 @@ const READING_SPEED_COST = 100;
 const READING_SPEED_COST_PER_CPS = 50;
 const MIN_DURATION_COST = 100;
 const MIN_DURATION_COST_PER_MS = 0.2;
+// Netflix: avoid subtitles that cross a shot change whenever possible; a cue may still run over one.
+const SHOT_CROSSING_COST = 50;
 
 /** The preset's time limits on the integer-millisecond clock, rounded so written cues keep them. */
 interface Timing {
@@ -26,6 +28,8 @@ interface Timing {
   maxDurationMs: number;
   tailMs: number;
   maxCharsPerSecond: number;
+  /** Shot changes in ms, ascending. */
+  cutsMs: number[];
 }
 
 interface CuePlan {
@@ -39,8 +43,9 @@ interface CuePlan {
 
 const ceilMs = (seconds: number) => Math.ceil(seconds * 1000 - 1e-6);
 
-function timingOf(preset: Preset, frameRate: number, maxTailSeconds: number): Timing {
+function timingOf(preset: Preset, frameRate: number, maxTailSeconds: number, shotChanges: readonly number[]): Timing {
   return {
+    cutsMs: shotChanges.map((seconds) => Math.round(seconds * 1000)).sort((a, b) => a - b),
     gapMs: ceilMs(preset.minGapFrames / frameRate),
     closeGapsUnderMs: Math.floor((preset.closeGapsUnderFrames / frameRate) * 1000),
     minDurationMs: ceilMs(preset.minDurationSeconds),
@@ -117,6 +122,8 @@ function planCue(
     cost += READING_SPEED_COST + (charsPerSecond - timing.maxCharsPerSecond) * READING_SPEED_COST_PER_CPS;
   }
   if (duration < timing.minDurationMs) cost += MIN_DURATION_COST + (timing.minDurationMs - duration) * MIN_DURATION_COST_PER_MS;
+  // A cut before one of the cue's later words: the cue would run from one shot into the next.
+  if (timing.cutsMs.some((cut) => cut > startMs && cut <= last.startMs)) cost += SHOT_CROSSING_COST;
   const only = words[from]!;
   if (to - from === 1 && !(only.traits.startsSentence && only.traits.endsSentence)) cost += ONE_WORD_CUE_COST;
   return { layout, dialogue: turnStart !== undefined, startMs, endMs, cost };
@@ -128,7 +135,8 @@ function planCue(
  * longer than its maximum duration, and costs grow for boundaries inside a phrase, pauses inside a cue,
  * one-word cues, reading too fast and cues too short. Too-short cues therefore merge into neighbours
  * and too-long ones split at the best word boundary. A change of speaker always ends a cue, except
- * that style `dash` may show two short turns in one cue, one line each.
+ * that style `dash` may show two short turns in one cue, one line each. With `shotChanges`, a cue that
+ * would run from one shot into the next costs more, so cues break at cuts where the words allow.
  */
 export function segmentCues(segments: readonly Segment[], preset: Preset, options: SegmentOptions = {}): Cue[] {
   const fix = 'Pass ASR segments as { words: { text, start, end }[], speaker? }[] with times in seconds';
@@ -136,7 +144,7 @@ export function segmentCues(segments: readonly Segment[], preset: Preset, option
   const validPreset = validate(PresetSchema, preset, 'preset', 'Pass a built-in preset: getPreset("netflix-en")');
   const validOptions = validate(SegmentOptionsSchema, options, 'segmentation options', fix);
   const words = prepareWords(validSegments, validPreset, validOptions);
-  const timing = timingOf(validPreset, validOptions.frameRate ?? validPreset.frameRate, validOptions.maxTailSeconds);
+  const timing = timingOf(validPreset, validOptions.frameRate ?? validPreset.frameRate, validOptions.maxTailSeconds, validOptions.shotChanges ?? []);
   const maxSpeakerChanges = validOptions.speakerStyle === 'dash' && validPreset.maxLines >= 2 ? 1 : 0;
   // Longest text that could fit a cue (a line break stands for one space); no longer run needs trying.
   const maxCueChars = validPreset.maxLines * (validPreset.maxCharsPerLine + 1) - 1;
@@ -170,11 +178,14 @@ export function segmentCues(segments: readonly Segment[], preset: Preset, option
   for (let to = words.length; to > 0; to = chosen[to]!.from) plans.unshift({ ...chosen[to]!, to });
   return plans.map((plan, index) => {
     const lines = linesOf(words.slice(plan.from, plan.to), plan.layout.breaks);
+    // A cue that is not a dialogue has one speaker: hers, for voice spans, TTML agents and ASS names.
+    const speaker = plan.dialogue ? undefined : words[plan.from]!.speaker;
     return {
       index: index + 1,
       start: plan.startMs / 1000,
       end: plan.endMs / 1000,
       lines: plan.dialogue ? lines.map((line) => DIALOGUE_DASH + line) : lines,
+      ...(speaker === undefined ? {} : { speaker }),
     };
   });
 }

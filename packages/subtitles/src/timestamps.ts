@@ -1,7 +1,10 @@
 import { SubtitleParseError } from './errors';
 import type { SubtitleFormat } from './schemas';
 
-/** `01:02:03,456` for SRT, `01:02:03.456` for WebVTT; rounded to the millisecond. */
+/** The formats whose cues are `start --> end` lines. */
+type LineFormat = Extract<SubtitleFormat, 'srt' | 'vtt'>;
+
+/** `01:02:03,456` for SRT, `01:02:03.456` for the others; rounded to the millisecond. */
 export function formatTimestamp(seconds: number, format: SubtitleFormat): string {
   const total = Math.round(seconds * 1000);
   const ms = total % 1000;
@@ -18,7 +21,7 @@ const SRT_TIMESTAMP = /^(\d+):([0-5]\d):([0-5]\d)[,.](\d{3})$/;
 const VTT_TIMESTAMP = /^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$/;
 
 /** Seconds for a timestamp, or undefined when it is not one of `format`'s. */
-function parseTimestamp(text: string, format: SubtitleFormat): number | undefined {
+function parseTimestamp(text: string, format: LineFormat): number | undefined {
   const match = (format === 'srt' ? SRT_TIMESTAMP : VTT_TIMESTAMP).exec(text);
   if (!match) return undefined;
   const [, h = '0', m = '0', s = '0', ms = '0'] = match;
@@ -26,7 +29,7 @@ function parseTimestamp(text: string, format: SubtitleFormat): number | undefine
 }
 
 /** Start and end of a `start --> end [settings]` line, or undefined when the line is not one. */
-export function parseTimingLine(line: string, format: SubtitleFormat): { start: number; end: number } | undefined {
+export function parseTimingLine(line: string, format: LineFormat): { start: number; end: number } | undefined {
   const match = /^\s*(\S+)\s+-->\s+(\S+)(?:\s.*)?$/.exec(line);
   if (!match) return undefined;
   const start = parseTimestamp(match[1]!, format);
@@ -34,18 +37,18 @@ export function parseTimingLine(line: string, format: SubtitleFormat): { start: 
   return start === undefined || end === undefined ? undefined : { start, end };
 }
 
-const TIMING_EXAMPLES: Readonly<Record<SubtitleFormat, string>> = {
+const TIMING_EXAMPLES: Readonly<Record<LineFormat, string>> = {
   srt: '00:00:01,000 --> 00:00:02,500',
   vtt: '00:00:01.000 --> 00:00:02.500',
 };
 
-const CUE_LAYOUTS: Readonly<Record<SubtitleFormat, string>> = {
+const CUE_LAYOUTS: Readonly<Record<LineFormat, string>> = {
   srt: `each SRT cue is a number, a line "${TIMING_EXAMPLES.srt}", its text and a blank line`,
   vtt: `each WebVTT cue is an optional identifier, a line "${TIMING_EXAMPLES.vtt}", its text and a blank line`,
 };
 
 /** Start and end from `lines[at]`, which a cue needs to be its timing line; else SubtitleParseError naming the line. */
-export function readTimingLine(lines: readonly string[], at: number, format: SubtitleFormat): { start: number; end: number } {
+export function readTimingLine(lines: readonly string[], at: number, format: LineFormat): { start: number; end: number } {
   const timing = lines[at] === undefined ? undefined : parseTimingLine(lines[at]!, format);
   if (timing) return timing;
   throw new SubtitleParseError(`Line ${at + 1} should be a cue timing such as ${TIMING_EXAMPLES[format]}, not "${(lines[at] ?? '').slice(0, 60)}"`, {

@@ -49,6 +49,10 @@ export const VERBS = {
     name: 'subtitles',
     description: 'Work with subtitle files',
   },
+  glossary: {
+    name: 'glossary',
+    description: 'Show a job’s glossary of names (cast, characters, your glossary files) in Latin and Devanagari, with where each came from',
+  },
   env: {
     name: 'env',
     description: 'Create, check, list and remove the Python environments the heavy stages run in (whisperx, indictrans2, pyannote, mlx, common)',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { imageModeSchema, runtimeSchema, type MovieSettings, type SubtitleMovieOptions } from '@bollyx/pipeline';
 import type { ArgsDef } from 'citty';
 
@@ -18,11 +19,21 @@ export const CONFIG_FLAG_ARGS = {
   device: { type: 'string', description: 'Device for speech recognition: cpu, cuda or metal (default: recommended)' },
   align: { type: 'boolean', description: 'Re-time the words with WhisperX forced alignment (needs -s)' },
   diarize: { type: 'boolean', description: 'Label who speaks (pyannote), shown as [Speaker 1] in the subtitles' },
-  translator: { type: 'string', description: 'whisper (default, into English), nllb or indictrans2' },
+  translator: { type: 'string', description: 'whisper (default, into English), nllb, indictrans2 or llm (an OpenAI-compatible chat endpoint)' },
+  llmUrl: { type: 'string', description: 'With --translator llm: the API base (default a local Ollama, http://127.0.0.1:11434/v1); key from BOLLYX_LLM_KEY' },
+  llmModel: { type: 'string', description: 'With --translator llm: the model the endpoint serves (default qwen2.5:7b)' },
+  llmReview: { type: 'boolean', description: 'With --translator llm: a second pass that shortens and smooths the lines for reading speed' },
   vad: { type: 'boolean', description: 'Detect speech before recognising it (default on; --no-vad to skip)' },
   preset: { type: 'string', description: 'Subtitle style preset (default auto: netflix-hi for Hindi, netflix-en for English)' },
-  formats: { type: 'string', description: 'Subtitle formats, comma-separated: srt, vtt (default both)' },
+  formats: { type: 'string', description: 'Subtitle formats, comma-separated: srt, vtt, ttml, ass (default srt,vtt)' },
+  voiceSpans: { type: 'boolean', description: 'With --diarize: speakers as WebVTT <v Speaker> spans, TTML agents and ASS names instead of [Speaker 1] labels' },
   mux: { type: 'boolean', description: 'Mux the subtitles into copies of the video (default on; --no-mux to skip)' },
+  burnIn: { type: 'string', description: 'Draw one language’s subtitles into a new video (en, hi or hi-Latn): output/<movie>.<language>.burned.mp4' },
+  romanized: { type: 'boolean', description: 'With -s hi: also write romanized Hindi (hi-Latn) and mux it (default on; --no-romanized to skip)' },
+  glossary: { type: 'string', description: 'Glossary files of names (YAML or CSV: latin, devanagari, kind, translate, aliases), comma-separated for several' },
+  tmdbId: { type: 'string', description: 'The film’s TMDB id (default: found by the title and year in the file name; needs BOLLYX_TMDB_TOKEN)' },
+  nameFix: { type: 'boolean', description: 'Correct near misses of glossary names in the transcript and translations, recorded in names/corrections.<language>.json (default on; --no-name-fix to skip)' },
+  ner: { type: 'boolean', description: 'Propose names the glossary lacks with a named-entity model (transformers, in the indictrans2 environment): names/proposed.json' },
 } as const satisfies ArgsDef;
 
 /** Where the config file and the jobs are, for every command that resolves a job config. */
@@ -33,7 +44,10 @@ export const WORKSPACE_ARGS = {
 
 /** The job settings among a command's parsed flags, for `subtitleMovie` and `prepareMovie` of @bollyx/pipeline. */
 export function movieSettings(args: Readonly<Record<string, unknown>>): MovieSettings {
-  return Object.fromEntries(Object.keys(CONFIG_FLAG_ARGS).map((flag) => [flag, args[flag]])) as MovieSettings;
+  const settings = Object.fromEntries(Object.keys(CONFIG_FLAG_ARGS).map((flag) => [flag, args[flag]])) as MovieSettings;
+  // Glossary files are named from where the command runs; the job keeps them absolute.
+  if (typeof settings.glossary === 'string') settings.glossary = settings.glossary.split(',').filter((file) => file.trim() !== '').map((file) => path.resolve(file.trim()));
+  return settings;
 }
 
 /** How a film is run, as `bollyx run` and `bollyx batch` both take it, with the workspace flags. */

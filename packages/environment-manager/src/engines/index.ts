@@ -31,6 +31,7 @@ export {
 export type { EngineBuildFailure } from './engine-errors';
 export { whisperCliArgs, WhisperCliOptionsSchema } from './whisper-cli-args';
 export type { WhisperCliOptions } from './whisper-cli-args';
+export { whisperTokenCounter, promptMaxContext } from './whisper-prompt-tokens';
 export { parseWhisperProgress } from './parse-whisper-progress';
 export { readWhisperOutput, WhisperOutputSchema, WhisperSegmentSchema, WhisperTokenSchema } from './whisper-output';
 export type { WhisperOutput } from './whisper-output';

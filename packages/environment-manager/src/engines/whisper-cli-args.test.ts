@@ -46,6 +46,12 @@ describe('whisperCliArgs', () => {
     expect(args[args.indexOf('--file') + 1]).toBe('-weird name.wav');
   });
 
+  it('passes a prompt carried into every window, and refuses one that max-context 0 would drop', () => {
+    const args = whisperCliArgs({ ...base, prompt: 'Names: Amar, Meghna.', carryInitialPrompt: true, maxContext: 9 });
+    expect(args.slice(-5)).toEqual(['--max-context', '9', '--prompt', 'Names: Amar, Meghna.', '--carry-initial-prompt']);
+    expect(() => whisperCliArgs({ ...base, prompt: 'Names: Amar.', maxContext: 0 })).toThrow(/max-context/);
+  });
+
   it('rejects options whisper-cli would misread, naming them', () => {
     expect(() => whisperCliArgs({ ...base, threads: 0 })).toThrow(ZodError);
     expect(() => whisperCliArgs({ ...base, language: 'Hindi' })).toThrow(/language|ISO 639-1/);

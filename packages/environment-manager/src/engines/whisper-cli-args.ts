@@ -22,9 +22,19 @@ export const WhisperCliOptionsSchema = z.object({
   noFallback: z.boolean().default(false),
   /** Tokens of the previous text fed back as context; 0 stops hallucinations from repeating. */
   maxContext: z.number().int().nonnegative().optional(),
+  /** Text the decoder is conditioned on before each window (names it should spell so). */
+  prompt: z.string().min(1).optional(),
+  /** Prepend the prompt to every window, not only the first (`--carry-initial-prompt`). */
+  carryInitialPrompt: z.boolean().default(false),
   /** false runs on the CPU although the binary was built for CUDA or Metal (the device fallback). */
   useGpu: z.boolean().default(true),
-});
+})
+  // whisper_full_with_state builds the decoder's prompt only when n_max_text_ctx > 0: a prompt with
+  // `--max-context 0` would be dropped without a word.
+  .refine((o) => o.prompt === undefined || o.maxContext !== 0, {
+    message: 'a prompt needs a max-context above 0 (whisper.cpp drops the prompt at 0); size it with promptMaxContext',
+    path: ['maxContext'],
+  });
 export type WhisperCliOptions = z.input<typeof WhisperCliOptionsSchema>;
 
 /**
@@ -46,6 +56,8 @@ export function whisperCliArgs(options: WhisperCliOptions): string[] {
     ...(o.noFallback ? ['--no-fallback'] : []),
     ...(o.translate ? ['--translate'] : []),
     ...(o.maxContext === undefined ? [] : ['--max-context', String(o.maxContext)]),
+    ...(o.prompt === undefined ? [] : ['--prompt', o.prompt]),
+    ...(o.carryInitialPrompt ? ['--carry-initial-prompt'] : []),
     ...(o.useGpu ? [] : ['--no-gpu']),
   ];
 }

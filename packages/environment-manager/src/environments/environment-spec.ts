@@ -10,6 +10,7 @@ export const StageFamilySchema = z.enum([
   'diarize-pyannote',
   'translate-indictrans2',
   'translate-nllb',
+  'ner-transformers',
   'tools',
 ]);
 export type StageFamily = z.infer<typeof StageFamilySchema>;

@@ -105,6 +105,26 @@ export const hubModelRegistry: HubModelRegistry = [
     families: ['translate-nllb'],
   },
   {
+    // Named entities (PER, LOC, ORG) in the Indian languages, for the optional ner stage.
+    name: 'ner-indic',
+    kind: 'hf-repo',
+    repo: 'ai4bharat/IndicNER',
+    revision: 'main',
+    license: 'MIT',
+    gated: false,
+    families: ['ner-transformers'],
+  },
+  {
+    // Named entities in English (CoNLL-2003: PER, LOC, ORG, MISC).
+    name: 'ner-en',
+    kind: 'hf-repo',
+    repo: 'dslim/bert-base-NER',
+    revision: 'main',
+    license: 'MIT',
+    gated: false,
+    families: ['ner-transformers'],
+  },
+  {
     name: 'pyannote-segmentation-3.0',
     kind: 'hf-repo',
     repo: 'pyannote/segmentation-3.0',

@@ -12,8 +12,8 @@ export { verifyHubModel, hubFileMismatchError } from './verify-hub-model';
 export type { VerifyHubModelOptions, HubModelVerification, HubFileVerification } from './verify-hub-model';
 export { envVarsFor } from './env-vars-for';
 export type { StageModels, EnvVarsOptions } from './env-vars-for';
-export { readHubToken, hubSecretsFile } from './read-hub-token';
-export type { HubTokenOptions } from './read-hub-token';
+export { readHubToken, readSecret, hubSecretsFile } from './read-hub-token';
+export type { HubTokenOptions, SecretName } from './read-hub-token';
 export {
   HubAccessDeniedError,
   HubNotFoundError,

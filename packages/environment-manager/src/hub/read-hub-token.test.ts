@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { hubSecretsFile, readHubToken } from './read-hub-token';
+import { hubSecretsFile, readHubToken, readSecret } from './read-hub-token';
 
 let configDir: string;
 let env: NodeJS.ProcessEnv;
@@ -49,4 +49,12 @@ it('rejects a secrets file that is not a JSON object with a string hfToken, neve
 
   await writeSecrets(JSON.stringify({ hfToken: 42 }), 0o600);
   await expect(readHubToken({ env })).rejects.toMatchObject({ code: 'HUB_SECRETS_INVALID', message: expect.stringContaining('"hfToken" must be a string') });
+});
+
+it('reads another secret (the TMDB token) from its variable, else from the same secrets file', async () => {
+  await writeSecrets(JSON.stringify({ hfToken: 'hf_from_file', tmdbToken: 'tmdb_from_file' }), 0o600);
+  await expect(readSecret('tmdbToken', ['BOLLYX_TMDB_TOKEN'], { env })).resolves.toBe('tmdb_from_file');
+  await expect(readSecret('tmdbToken', ['BOLLYX_TMDB_TOKEN'], { env: { ...env, BOLLYX_TMDB_TOKEN: 'tmdb_from_env' } })).resolves.toBe('tmdb_from_env');
+  await writeSecrets(JSON.stringify({ tmdbToken: 42 }), 0o600);
+  await expect(readSecret('tmdbToken', ['BOLLYX_TMDB_TOKEN'], { env })).rejects.toMatchObject({ code: 'HUB_SECRETS_INVALID', message: expect.stringContaining('"tmdbToken" must be a string') });
 });

@@ -9,8 +9,9 @@ export interface HubTokenOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-// Other secrets may join the token later, so unknown keys are kept, not refused.
-const SecretsFileSchema = z.looseObject({ hfToken: z.string().optional() });
+/** The secrets the secrets file may hold, by key; unknown keys are kept, not refused. */
+const SecretsFileSchema = z.looseObject({ hfToken: z.string().optional(), tmdbToken: z.string().optional(), llmKey: z.string().optional() });
+export type SecretName = 'hfToken' | 'tmdbToken' | 'llmKey';
 
 /**
  * The secrets file: `secrets.json` in `BOLLYX_CONFIG_DIR`, else in the user config folder
@@ -26,10 +27,17 @@ export function hubSecretsFile(env: NodeJS.ProcessEnv = process.env): string {
  * (HubSecretsInsecureError). The token is never logged nor put in an error.
  */
 export async function readHubToken(options: HubTokenOptions = {}): Promise<string | undefined> {
-  const env = options.env ?? process.env;
-  const fromEnv = env.BOLLYX_HF_TOKEN?.trim() || env.HF_TOKEN?.trim();
-  if (fromEnv) return fromEnv;
+  return readSecret('hfToken', ['BOLLYX_HF_TOKEN', 'HF_TOKEN'], options);
+}
 
+/**
+ * A secret: the first of `envVars` that is set, else `name` in the secrets file, else undefined, with
+ * readHubToken's rules (a secrets file others may read is refused; the value is never logged nor quoted).
+ */
+export async function readSecret(name: SecretName, envVars: readonly string[], options: HubTokenOptions = {}): Promise<string | undefined> {
+  const env = options.env ?? process.env;
+  const fromEnv = envVars.map((variable) => env[variable]?.trim()).find(Boolean);
+  if (fromEnv) return fromEnv;
   const file = hubSecretsFile(env);
   let mode: number;
   try {
@@ -50,6 +58,6 @@ export async function readHubToken(options: HubTokenOptions = {}): Promise<strin
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new HubSecretsInvalidError(file, 'it is not a JSON object');
   const parsed = SecretsFileSchema.safeParse(json);
-  if (!parsed.success) throw new HubSecretsInvalidError(file, '"hfToken" must be a string');
-  return parsed.data.hfToken?.trim() || undefined;
+  if (!parsed.success) throw new HubSecretsInvalidError(file, `"${parsed.error.issues[0]?.path.join('.') ?? name}" must be a string`);
+  return parsed.data[name]?.trim() || undefined;
 }

@@ -19,17 +19,19 @@ const ids = (config: JobConfigInput) => build(config).map((stage) => stage.id);
 describe('buildSubtitlePipeline', () => {
   it('builds every stage for the subtitle workflow, as a valid pipeline', () => {
     const stages = build({ sourceLanguage: 'hi', targetLanguages: ['en'] });
-    expect(stages.map((stage) => stage.id)).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'subtitles', 'mux']);
+    expect(stages.map((stage) => stage.id)).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'romanize', 'subtitles', 'mux']);
     expect(() => planPipeline(stages, {})).not.toThrow();
-    expect(stages.find((stage) => stage.id === 'subtitles')!.outputs).toEqual(['subtitles/hi.srt', 'subtitles/hi.vtt', 'subtitles/en.srt', 'subtitles/en.vtt']);
+    expect(stages.find((stage) => stage.id === 'subtitles')!.outputs).toEqual([
+      'subtitles/hi.srt', 'subtitles/hi.vtt', 'subtitles/en.srt', 'subtitles/en.vtt', 'subtitles/hi-Latn.srt', 'subtitles/hi-Latn.vtt',
+    ]);
     expect(stages.find((stage) => stage.id === 'mux')!.outputs).toEqual(['output/film.mp4', 'output/film.mkv']);
   });
 
   it('leaves out what the workflow and outputs do not need', () => {
-    expect(ids({ workflow: 'transcribe', sourceLanguage: 'hi', output: { mux: { enabled: false } } })).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'subtitles']);
-    expect(ids({ workflow: 'translate', sourceLanguage: 'hi' })).toEqual(['demux', 'vad', 'speech-audio', 'translate', 'translation', 'subtitles', 'mux']);
+    expect(ids({ workflow: 'transcribe', sourceLanguage: 'hi', output: { mux: { enabled: false } } })).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'romanize', 'subtitles']);
+    expect(ids({ workflow: 'translate', sourceLanguage: 'hi' })).toEqual(['names', 'demux', 'vad', 'speech-audio', 'translate', 'translation', 'subtitles', 'mux']);
     // English into English is a transcription.
-    expect(ids({ workflow: 'translate', sourceLanguage: 'en' })).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'subtitles', 'mux']);
+    expect(ids({ workflow: 'translate', sourceLanguage: 'en' })).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'subtitles', 'mux']);
   });
 
   it('decodes greedily in one pass for beam size 1, and never feeds text across gaps', () => {

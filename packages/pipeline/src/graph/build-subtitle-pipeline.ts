@@ -3,6 +3,8 @@ import { PipelineDefinitionError } from '@bollyx/stage-runner';
 import type { StageDefinition } from '@bollyx/stage-runner';
 import { audioStages } from './audio-stages';
 import { diarizeStage } from './diarize-stage';
+import { namesStage } from './names-stage';
+import { nerStages } from './ner-stage';
 import { outputStages } from './output-stages';
 import { pipelineBackends } from './python-backends';
 import { subtitlePipelineOptionsSchema } from './subtitle-pipeline-options';
@@ -25,8 +27,11 @@ export function buildSubtitlePipeline(options: SubtitlePipelineOptions): StageDe
   const resolved = parsed.data;
   const backends = pipelineBackends(resolved.config);
   return [
+    // The glossary first: what recognises, corrects and translates names reads it.
+    ...(resolved.config.names.enabled ? [namesStage(resolved)] : []),
     ...audioStages(resolved),
     ...transcriptStages(resolved, backends),
+    ...nerStages(resolved),
     ...(backends.diarize ? [diarizeStage(resolved)] : []),
     ...translationStages(resolved, backends),
     ...outputStages(resolved),

@@ -74,6 +74,7 @@ function context(stage: StageDefinition, jobDir: string, device: StageContext['d
     output: (declared) => temps[(stage.outputs ?? []).indexOf(declared)]!,
     progress: () => undefined,
     log: () => undefined,
+    metrics: () => undefined,
   };
 }
 
@@ -103,6 +104,7 @@ describe('containerizeStages', () => {
     const moved = containerize(stages);
 
     expect(kinds(moved)).toEqual({
+      names: 'in-process',
       demux: 'in-process',
       vad: 'in-process',
       'speech-audio': 'in-process',
@@ -110,6 +112,7 @@ describe('containerizeStages', () => {
       transcript: 'in-process',
       translate: 'container',
       translation: 'in-process',
+      romanize: 'in-process',
       subtitles: 'in-process',
       mux: 'in-process',
     });

@@ -1,4 +1,6 @@
+import { asrPrompt } from '@bollyx/names';
 import type { StageDefinition } from '@bollyx/stage-runner';
+import { glossaryNeeds, readGlossaryNeed } from './glossary-need';
 import { readHeard, type HeardFormat } from './heard-segments';
 import { LAYOUT } from './pipeline-layout';
 import { ALIGN_BACKEND, PYTHON_ASR_BACKENDS, type PipelineBackends } from './python-backends';
@@ -29,18 +31,25 @@ export function pythonAsrStage(
     family,
     script,
     backend,
-    needs: ['speech-audio'],
+    // The glossary's names are the prompt (the translate task writes English: their Latin forms); each
+    // library cuts a prompt to Whisper's budget itself, and asrPrompt keeps under it by bytes.
+    needs: ['speech-audio', ...glossaryNeeds(options.config)],
     params: { language, task, ...decode },
     output,
     device: asr.device,
     computeType: asr.computeType,
     threads: asr.threads,
-    request: (ctx) => ({
-      audio: ctx.needs['speech-audio']![0]!,
-      language,
-      task,
-      ...decode,
-    }),
+    request: async (ctx) => {
+      const glossary = await readGlossaryNeed(ctx);
+      const prompt = glossary === undefined ? '' : asrPrompt(glossary, { language: task === 'translate' ? 'en' : (language ?? 'auto') });
+      return {
+        audio: ctx.needs['speech-audio']![0]!,
+        language,
+        task,
+        ...decode,
+        ...(prompt === '' ? {} : { prompt }),
+      };
+    },
   });
 }
 

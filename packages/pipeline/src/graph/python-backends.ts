@@ -8,7 +8,8 @@ import { TranslateLanguageUnsupportedError } from '../stages/translate/translate
 import { pipelineLanguages } from './pipeline-layout';
 
 export type PythonAsrBackend = Exclude<AsrBackend, 'whisper.cpp'>;
-export type TextTranslator = Exclude<TranslationBackend, 'whisper'>;
+/** The text translators that run as Python stages (the `llm` one runs in-process). */
+export type TextTranslator = Exclude<TranslationBackend, 'whisper' | 'llm'>;
 
 interface PythonBackend {
   /** The stage family: which environment runs it. */
@@ -39,6 +40,7 @@ export const TEXT_TRANSLATORS: Readonly<Record<TextTranslator, PythonBackend>> =
 };
 
 export const ALIGN_BACKEND = backend('align-whisperx');
+export const NER_BACKEND = backend('ner-transformers');
 export const DIARIZE_BACKEND = backend('diarize-pyannote');
 
 /** pyannote's diarization pipeline first: it is the model the script loads; its config names the other two. */
@@ -49,6 +51,12 @@ const INDICTRANS2_MODELS = { toEnglish: 'indictrans2-indic-en-1b', fromEnglish: 
 
 /** A model given as a folder (`./my-model`, `/models/x`) rather than by name. */
 const isFolder = (model: string) => isAbsolute(model) || /^\.\.?[\\/]/.test(model);
+
+/** Whether the optional ner stage runs: `names.ner`, over a transcript. */
+export const runsNer = (config: JobConfig): boolean => config.names.ner && pipelineBackends(config).transcribes;
+
+/** The named-entity model for the language spoken: English's for English, IndicNER's (11 Indian languages) otherwise. */
+export const nerHubModel = (language: string): string => (language === 'en' ? 'ner-en' : 'ner-indic');
 
 /** What one Python stage family needs before the pipeline can run it. */
 export interface PythonStageNeed {
@@ -102,14 +110,22 @@ export interface PipelineBackends {
   align: boolean;
   diarize: boolean;
   textTranslator: TextTranslator | undefined;
+  /** The llm translator translates the transcript (an OpenAI-compatible endpoint, in-process); textTranslator is then its fallback's. */
+  llm: boolean;
 }
 
 export function pipelineBackends(config: JobConfig): PipelineBackends {
   const { transcribed, translated } = pipelineLanguages(config);
-  const textTranslator = translated.length > 0 && config.translation.backend !== 'whisper' ? config.translation.backend : undefined;
+  const { backend } = config.translation;
+  const llm = translated.length > 0 && backend === 'llm';
+  const { fallback } = config.translation.llm;
+  // The llm translator's Python fallback runs as the text translator does, over just the lines it failed on.
+  const pythonTranslator = backend === 'llm' ? (fallback === 'nllb' || fallback === 'indictrans2' ? fallback : undefined) : backend !== 'whisper' ? backend : undefined;
+  const textTranslator = translated.length > 0 ? pythonTranslator : undefined;
   // A text translator translates the transcript, so it needs one even when no source subtitles are written.
-  const transcribes = transcribed !== undefined || textTranslator !== undefined;
-  const whisperTranslates = translated.length > 0 && config.translation.backend === 'whisper';
+  const transcribes = transcribed !== undefined || textTranslator !== undefined || llm;
+  // Whisper's translate task also stands in for the lines an llm translator fails on, when asked to.
+  const whisperTranslates = translated.length > 0 && (backend === 'whisper' || (llm && fallback === 'whisper'));
   const recognises = transcribes || whisperTranslates;
   return {
     whisperCpp: recognises && config.asr.backend === 'whisper.cpp',
@@ -118,6 +134,7 @@ export function pipelineBackends(config: JobConfig): PipelineBackends {
     align: transcribes && config.asr.align,
     diarize: config.diarization.enabled,
     textTranslator,
+    llm,
   };
 }
 
@@ -135,6 +152,7 @@ export function pythonStageNeeds(config: JobConfig): PythonStageNeed[] {
   }
   if (backends.align) needs.push({ family: ALIGN_BACKEND.family, models: [alignHubModel(config.sourceLanguage)] });
   if (backends.diarize) needs.push({ family: DIARIZE_BACKEND.family, models: DIARIZATION_MODELS });
+  if (runsNer(config)) needs.push({ family: NER_BACKEND.family, models: [nerHubModel(config.sourceLanguage)] });
   if (backends.textTranslator !== undefined) {
     const model = translationHubModel(backends.textTranslator, config);
     needs.push({ family: TEXT_TRANSLATORS[backends.textTranslator].family, ...(isFolder(model) ? { models: [], modelFolder: model } : { models: [model] }) });

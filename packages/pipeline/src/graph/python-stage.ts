@@ -21,6 +21,7 @@ const FAMILY_DEVICES: Readonly<Record<StageFamily, readonly Device[]>> = {
   'diarize-pyannote': ['cuda', 'metal', 'cpu'],
   'translate-indictrans2': ['cuda', 'metal', 'cpu'],
   'translate-nllb': ['cuda', 'metal', 'cpu'],
+  'ner-transformers': ['cuda', 'metal', 'cpu'],
   tools: ['cpu'],
 };
 

@@ -63,6 +63,7 @@ function requestOf(stage: StageDefinition, device: StageContext['device'], needs
     output: (declared) => `/jobs/1/${declared}.partial`,
     progress: () => undefined,
     log: () => undefined,
+    metrics: () => undefined,
   };
   return Promise.resolve(stage.run.request(ctx));
 }
@@ -71,6 +72,7 @@ describe('buildSubtitlePipeline with Python backends', () => {
   it('runs faster-whisper ASR and Whisper translation in the whisperx environment, without whisper.cpp', async () => {
     const stages = build({ sourceLanguage: 'hi', targetLanguages: ['en'], asr: { backend: 'faster-whisper', device: 'cuda', computeType: 'float16', beamSize: 2 } });
     expect(kinds(stages)).toEqual({
+      names: 'in-process',
       demux: 'in-process',
       vad: 'in-process',
       'speech-audio': 'in-process',
@@ -78,13 +80,14 @@ describe('buildSubtitlePipeline with Python backends', () => {
       transcript: 'in-process',
       translate: 'python',
       translation: 'in-process',
+      romanize: 'in-process',
       subtitles: 'in-process',
       mux: 'in-process',
     });
     expect(() => planPipeline(stages, {})).not.toThrow();
     const { asr, translate, transcript } = byId(stages);
     expect(asr).toMatchObject({
-      needs: ['speech-audio'],
+      needs: ['speech-audio', 'names'],
       // The script and the contract module it imports are inputs: an edited script runs again.
       inputs: [pythonStageScript('asr_faster_whisper'), contractModule],
       outputs: ['transcripts/asr.json'],
@@ -125,10 +128,10 @@ describe('buildSubtitlePipeline with Python backends', () => {
     expect(() => planPipeline(stages, {})).not.toThrow();
     const stage = byId(stages);
     expect(Object.keys(stage)).toEqual([
-      'demux', 'vad', 'speech-audio', 'asr', 'align', 'transcript', 'diarize', 'translate-en', 'translate-ta', 'translation', 'subtitles', 'mux',
+      'names', 'demux', 'vad', 'speech-audio', 'asr', 'align', 'transcript', 'diarize', 'translate-en', 'translate-ta', 'translation', 'romanize', 'subtitles', 'mux',
     ]);
     expect(stage.align).toMatchObject({ needs: ['asr', 'speech-audio'], outputs: ['transcripts/aligned.json'], environment: { name: 'whisperx' }, backend: 'whisperx' });
-    expect(stage.transcript!.needs).toEqual(['align', 'speech-audio', 'diarize']);
+    expect(stage.transcript!.needs).toEqual(['align', 'speech-audio', 'diarize', 'names']);
     expect(stage.diarize).toMatchObject({
       needs: ['demux'],
       outputs: ['transcripts/speakers.json'],
@@ -139,13 +142,17 @@ describe('buildSubtitlePipeline with Python backends', () => {
     expect(await requestOf(stage.diarize!, 'cuda')).toMatchObject({ audio: '/jobs/1/audio/source.wav', minSpeakers: 2 });
     expect(await requestOf(stage.diarize!, 'cuda')).not.toHaveProperty('maxSpeakers');
     expect(stage['translate-ta']).toMatchObject({
-      needs: ['transcript'],
+      needs: ['transcript', 'names'],
       outputs: ['transcripts/ta.texts.json'],
       environment: { name: 'common' },
       device: { preferred: 'metal', fallback: ['cpu'] },
       params: { target: 'ta' },
     });
-    expect(stage.translation).toMatchObject({ needs: ['transcript', 'translate-en', 'translate-ta'], outputs: ['transcripts/en.json', 'transcripts/ta.json'], backend: 'nllb' });
+    expect(stage.translation).toMatchObject({
+      needs: ['transcript', 'translate-en', 'translate-ta', 'names'],
+      outputs: ['transcripts/en.json', 'transcripts/ta.json', 'names/corrections.en.json', 'names/corrections.ta.json'],
+      backend: 'nllb',
+    });
     // With speakers, the label style is part of the subtitles' key.
     expect(stage.subtitles!.params).toMatchObject({ speakerStyle: 'label' });
   });
@@ -192,7 +199,7 @@ describe('buildSubtitlePipeline with Python backends', () => {
 
   it('transcribes for a text translator even when no source subtitles are written', () => {
     const stages = build({ workflow: 'translate', sourceLanguage: 'hi', translation: { backend: 'indictrans2' } }, whisperCpp);
-    expect(stages.map((stage) => stage.id)).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate-en', 'translation', 'subtitles', 'mux']);
+    expect(stages.map((stage) => stage.id)).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate-en', 'translation', 'subtitles', 'mux']);
     // whisper.cpp's asr, as by default: only the translation runs in Python.
     expect(byId(stages).asr!.run.kind).toBe('binary');
     expect(byId(stages).subtitles!.outputs).toEqual(['subtitles/en.srt', 'subtitles/en.vtt']);
@@ -201,12 +208,12 @@ describe('buildSubtitlePipeline with Python backends', () => {
   it('diarizes the source audio for a translation that has no transcript', () => {
     const stages = byId(build({ workflow: 'translate', sourceLanguage: 'hi', asr: { backend: 'faster-whisper' }, diarization: { enabled: true } }));
     expect(stages.asr).toBeUndefined();
-    expect(stages.translation!.needs).toEqual(['translate', 'speech-audio', 'vad', 'diarize']);
+    expect(stages.translation!.needs).toEqual(['translate', 'speech-audio', 'vad', 'diarize', 'names']);
   });
 
   it('keeps the whisper.cpp stages as they were when no Python backend is asked for', () => {
     const stages = byId(build({ sourceLanguage: 'hi', targetLanguages: ['en'] }, { ...whisperCpp, python: {} }));
-    expect(stages.transcript!.needs).toEqual(['asr', 'speech-audio']);
+    expect(stages.transcript!.needs).toEqual(['asr', 'speech-audio', 'names']);
     expect(stages.transcript!.params).toBeUndefined();
     expect(stages.subtitles!.params).not.toHaveProperty('speakerStyle');
   });

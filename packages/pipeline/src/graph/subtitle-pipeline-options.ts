@@ -1,6 +1,8 @@
 import { StageFamilySchema } from '@bollyx/environment-manager';
 import type { JobConfig } from '@bollyx/job-config';
 import { z } from 'zod';
+import { videoEncoderSchema } from '../stages/burn-in/video-encoder';
+import { namesStageOptionsSchema } from './names-stage-options';
 
 const overridesSchema = z
   .object({
@@ -45,10 +47,24 @@ export const subtitlePipelineOptionsSchema = z.object({
   vadModelPath: z.string().min(1),
   /** CPU threads of a stage whose config section sets none (the hardware recommendation's). */
   threads: z.number().int().positive(),
-  /** The video's frame rate, for the minimum gap between cues; the preset's when absent. */
+  /** The video's frame rate, for the minimum gap between cues; the shots stage's when it runs, else the preset's. */
   frameRate: z.number().positive().optional(),
+  /**
+   * Whether the media has a video stream (the job's probe: `job.media.info.videoStreams`): only then do the
+   * shots and burn-in stages run. Default false, as for audio-only media.
+   */
+  hasVideo: z.boolean().default(false),
+  /** The burn-in's H.264 encoder (`pickVideoEncoder(profile)`); libx264 when absent. */
+  videoEncoder: videoEncoderSchema.optional(),
   /** Subtitle limits the user set over the presets' (fields of the config's `subtitles` section). */
   presetOverrides: overridesSchema.default({}),
+  /** What the names stage needs beyond the config (`namesStageOptions()` in subtitleMovie); without it TMDB is not asked. */
+  names: namesStageOptionsSchema.optional(),
+  /**
+   * With translation.backend llm: the endpoint's record of the model (`llmModelIdentity(config)`, GET
+   * /models), part of the translate stages' cache key; the configured model name alone when absent.
+   */
+  llmModel: z.object({ id: z.string().min(1), created: z.number().optional(), ownedBy: z.string().optional() }).optional(),
 });
 export type SubtitlePipelineOptions = z.input<typeof subtitlePipelineOptionsSchema>;
 export type ResolvedSubtitlePipelineOptions = z.output<typeof subtitlePipelineOptionsSchema>;

@@ -6,6 +6,7 @@ import { assignSpeakers, type SpeakerTurn } from '../stages/speakers/assign-spea
 import type { StageDefinition } from '@bollyx/stage-runner';
 import { readHeard, type HeardFormat } from './heard-segments';
 import { readJson, writeJson } from './json-file';
+import { fixNames, nameFixShape } from './name-fix';
 import { LAYOUT, pipelineLanguages } from './pipeline-layout';
 import { alignStage, pythonAsrStage } from './python-asr-stages';
 import type { PipelineBackends } from './python-backends';
@@ -19,7 +20,8 @@ export async function readSpeakerTurns(file: string): Promise<SpeakerTurn[]> {
 
 /**
  * asr (whisper.cpp or a Python backend) → align (optional) → transcript: what was said in the source
- * language, on the movie's timeline, each segment with its speaker when diarization runs.
+ * language, on the movie's timeline, each segment with its speaker when diarization runs, and the
+ * glossary's names corrected (names/corrections.<language>.json) unless `names.fix` is off.
  */
 export function transcriptStages(options: ResolvedSubtitlePipelineOptions, backends: PipelineBackends): StageDefinition[] {
   if (!backends.transcribes) return [];
@@ -33,18 +35,22 @@ export function transcriptStages(options: ResolvedSubtitlePipelineOptions, backe
   ];
   const heardStage = backends.align ? 'align' : 'asr';
   const heardFormat: HeardFormat = backends.align ? 'stage-script' : asrFormat;
-  const output = LAYOUT.transcript(pipelineLanguages(config).source);
+  const { source } = pipelineLanguages(config);
+  const output = LAYOUT.transcript(source);
+  const nameFix = nameFixShape(config, [source]);
   stages.push({
     id: 'transcript',
     version: '1',
-    needs: [heardStage, 'speech-audio', ...(backends.diarize ? ['diarize'] : [])],
-    outputs: [output],
+    needs: [heardStage, 'speech-audio', ...(backends.diarize ? ['diarize'] : []), ...nameFix.needs],
+    outputs: [output, ...nameFix.outputs],
     run: inProcess(async (ctx) => {
       const heard = await readHeard(ctx.needs[heardStage]![0]!, heardFormat);
       const timeline = await readJson(ctx.needs['speech-audio']![1]!, speechTimelineSchema);
       const language = config.sourceLanguage === 'auto' ? heard.language : config.sourceLanguage;
       const transcript = toTranscript(heard.segments, timeline, language);
-      const segments = backends.diarize ? assignSpeakers(transcript.segments, await readSpeakerTurns(ctx.needs.diarize![0]!)) : transcript.segments;
+      const spoken = backends.diarize ? assignSpeakers(transcript.segments, await readSpeakerTurns(ctx.needs.diarize![0]!)) : transcript.segments;
+      // The glossary's spelling of names Whisper heard nearly right.
+      const segments = await fixNames(ctx, config, spoken, { language, label: source });
       ctx.log(`${segments.length} segments in ${language}`);
       await writeJson(ctx.output(output), { ...transcript, segments });
     }),

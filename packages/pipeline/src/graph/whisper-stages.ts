@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseWhisperProgress, whisperCliArgs } from '@bollyx/environment-manager';
+import { parseWhisperProgress, promptMaxContext, whisperCliArgs, whisperTokenCounter } from '@bollyx/environment-manager';
+import { asrPrompt } from '@bollyx/names';
 import { binary, StageOutputInvalidError } from '@bollyx/stage-runner';
 import type { StageContext } from '@bollyx/stage-runner';
 import { PipelineDefinitionError } from '@bollyx/stage-runner';
 import type { StageDefinition } from '@bollyx/stage-runner';
+import { glossaryNeeds, readGlossaryNeedSync } from './glossary-need';
 import type { ResolvedSubtitlePipelineOptions } from './subtitle-pipeline-options';
 
 /** whisper.cpp's default beam width, used when the config sets none. */
@@ -12,12 +14,28 @@ export const DEFAULT_BEAM_SIZE = 5;
 /**
  * How whisper-cli decodes. Beam size 1 means greedy and single-pass (best-of 1, no temperature fallback):
  * the fast setting. `maxContext: 0` feeds no earlier text back, so a hallucination cannot carry across
- * the silences between speech chunks.
+ * the silences between speech chunks (with a glossary prompt, promptArgs sizes it to the prompt alone).
  */
 function decoding(options: ResolvedSubtitlePipelineOptions) {
   const beamSize = options.config.asr.beamSize ?? DEFAULT_BEAM_SIZE;
   const greedy = beamSize === 1;
   return { beamSize, bestOf: greedy ? 1 : 5, noFallback: greedy, maxContext: 0 };
+}
+
+/**
+ * The glossary's names as whisper-cli's prompt, carried into every window: counted with the model's own
+ * tokenizer so `--max-context` holds the prompt and no decoded text (see promptMaxContext). The translate
+ * task writes English, so it is prompted with the Latin forms. No names, no prompt: max-context stays 0.
+ * `ctx` has this machine's paths (the host's, when whisper-cli runs in a container).
+ */
+function promptArgs(ctx: StageContext, language: string) {
+  const glossary = readGlossaryNeedSync(ctx);
+  const model = ctx.inputs[0]!;
+  if (glossary === undefined) return {};
+  const countTokens = whisperTokenCounter(model);
+  const prompt = asrPrompt(glossary, { language, countTokens });
+  if (prompt === '') return {};
+  return { prompt, carryInitialPrompt: true, maxContext: promptMaxContext(countTokens(prompt)) };
 }
 
 /**
@@ -36,7 +54,8 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
   return {
     id,
     version: '1',
-    needs: ['speech-audio'],
+    // The glossary (when names are on) is the prompt: an edited glossary runs ASR again.
+    needs: ['speech-audio', ...glossaryNeeds(config)],
     inputs: [asrModelPath],
     // The engine by its whisper.cpp version, not its path (another machine keeps it elsewhere) nor its bytes
     // (rebuilding it must not send every job's ASR round again); its backend is the device, which no key holds.
@@ -48,7 +67,7 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
     toolVersions: { 'whisper.cpp': whisperCli.version },
     run: binary({
       command: whisperCli.binary,
-      args: (ctx: StageContext) =>
+      args: (ctx: StageContext, host?: StageContext) =>
         whisperCliArgs({
           model: ctx.inputs[0]!,
           input: ctx.needs['speech-audio']![0]!,
@@ -58,6 +77,7 @@ export function whisperCppStage(options: ResolvedSubtitlePipelineOptions, id: st
           language: config.sourceLanguage,
           translate,
           ...decode,
+          ...promptArgs(host ?? ctx, translate ? 'en' : config.sourceLanguage),
           useGpu: ctx.device !== 'cpu',
         }),
       parseProgress: (line) => {

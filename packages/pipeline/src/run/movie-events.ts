@@ -15,7 +15,7 @@ export interface ModelProgressEvent {
 /** Something the caller should know that does not stop the run (e.g. flags a prepared job ignores). */
 export interface RunWarningEvent {
   type: 'warning';
-  code: 'JOB_CONFIG_KEPT' | 'LANGUAGE_AUTO';
+  code: 'JOB_CONFIG_KEPT' | 'LANGUAGE_AUTO' | 'BURN_IN_NO_VIDEO';
   message: string;
 }
 

@@ -22,10 +22,20 @@ export const movieSettingsSchema = z
     align: flag,
     diarize: flag,
     translator: text,
+    llmUrl: text,
+    llmModel: text,
+    llmReview: flag,
     vad: flag,
     preset: text,
     formats: z.union([text, z.array(text)]),
+    voiceSpans: flag,
     mux: flag,
+    burnIn: text,
+    romanized: flag,
+    glossary: z.union([text, z.array(text)]),
+    tmdbId: z.union([text, z.number().int()]),
+    nameFix: flag,
+    ner: flag,
   })
   .partial();
 export type MovieSettings = z.infer<typeof movieSettingsSchema>;
@@ -44,10 +54,20 @@ const FIELD_OF_SETTING: Readonly<Record<keyof MovieSettings, string>> = {
   align: 'asr.align',
   diarize: 'diarization.enabled',
   translator: 'translation.backend',
+  llmUrl: 'translation.llm.url',
+  llmModel: 'translation.llm.model',
+  llmReview: 'translation.llm.review',
   vad: 'vad.enabled',
   preset: 'subtitles.preset',
   formats: 'output.formats',
+  voiceSpans: 'subtitles.voiceSpans',
   mux: 'output.mux.enabled',
+  burnIn: 'output.burnIn',
+  romanized: 'output.romanized',
+  glossary: 'names.glossary',
+  tmdbId: 'names.tmdbId',
+  nameFix: 'names.fix',
+  ner: 'names.ner',
 };
 
 /** The config layer of the settings given: values by field path (`{ 'asr.backend': 'faster-whisper' }`), unset ones undefined. */

@@ -12,7 +12,7 @@ const onGpu = (stages: { id: string; gpu: boolean }[]) => stages.filter((stage) 
 describe('movieStageDevices', () => {
   it('lists the stages of the settings in order, whisper.cpp ASR on a GPU and the rest on the CPU', async () => {
     const stages = await movieStageDevices({ workspace: await tempDir(), sourceLanguage: 'en', workflow: 'transcribe', mux: false });
-    expect(stages.map((stage) => stage.id)).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'subtitles']);
+    expect(stages.map((stage) => stage.id)).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'shots', 'subtitles']);
     expect(onGpu(stages)).toEqual(['asr']);
     expect(stages.find((stage) => stage.id === 'transcript')!.needs).toEqual(['asr', 'speech-audio']);
   });

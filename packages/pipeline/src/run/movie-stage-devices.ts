@@ -38,6 +38,8 @@ function stagesOnGpu(config: JobConfig, device: Device): StageDefinition[] {
     vadModelPath: 'vad-model',
     python: Object.fromEntries(pythonStageNeeds(config).map(({ family }) => [family, { environment: { name: family, fingerprint: family }, model: family }])),
     threads: 1,
+    // A film has video: its shots (and burn-in) stages are routed too.
+    hasVideo: true,
   });
 }
 

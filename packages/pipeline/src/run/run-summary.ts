@@ -17,6 +17,8 @@ export const runSummaryStageSchema = z.object({
   device: deviceSchema.optional(),
   /** The devices that failed with a device error before `device` succeeded (the manifest's attempts). */
   fellBackFrom: z.array(deviceSchema).optional(),
+  /** The counts the stage reported when it ran in this run (a language model's tokens in and out); a cached stage cost nothing. */
+  metrics: z.record(z.string(), z.number()).optional(),
 });
 export type RunSummaryStage = z.infer<typeof runSummaryStageSchema>;
 
@@ -44,5 +46,6 @@ export function runSummaryStage({ id, status, durationMs, device, manifest }: St
     ...(manifest === undefined ? {} : { backend: manifest.backend }),
     ...(ran === undefined ? {} : { device: ran }),
     ...(failed.length === 0 ? {} : { fellBackFrom: failed }),
+    ...(status === 'ran' && manifest?.metrics !== undefined ? { metrics: manifest.metrics } : {}),
   };
 }

@@ -6,7 +6,10 @@ import { PreflightFailedError, runPreflight } from '@bollyx/preflight';
 import { containerizeStages, runPipeline } from '@bollyx/stage-runner';
 import { buildSubtitlePipeline } from '../graph/build-subtitle-pipeline';
 import { deliverOutputs } from '../graph/deliver-outputs';
+import { pickVideoEncoder } from '../stages/burn-in/video-encoder';
 import { imageStageOf } from '../graph/image-stage-of';
+import { llmModelIdentity } from '../graph/llm-translation-stages';
+import { pipelineBackends } from '../graph/python-backends';
 import { subtitlePipelineOutputs, type SubtitlePipelineOutputs } from '../graph/pipeline-layout';
 import { configLayer } from './config-layer';
 import { containerImages } from './container-images';
@@ -16,6 +19,7 @@ import { hostStages, jobStages } from './job-stages';
 import type { MovieRunEvent } from './movie-events';
 import { settingsLayer, type MovieSettings } from './movie-settings';
 import { presetOverrides } from './preset-overrides';
+import { namesSettings } from './names-settings';
 import { provision } from './provision';
 import { resolveJob } from './resolve-job';
 import { checkRunOptions } from './run-options';
@@ -121,6 +125,10 @@ async function runMovie(target: string, workspace: string, options: SubtitleMovi
     runtime === 'native' ? undefined : await containerImages(jobStages(config), { engine: runtime, mode: chosenImageMode(options.imageMode, profile), signal });
   const offline = options.offline || undefined;
   const found = await provision({ config, profile, offline, signal, containers, onEvent: emit });
+  const hasVideo = job.media.info.videoStreams.length > 0;
+  if (!hasVideo && config.output.burnIn !== undefined) {
+    emit({ type: 'warning', code: 'BURN_IN_NO_VIDEO', message: `${job.media.file} has no video: no subtitles are burned in (--burn-in ${config.output.burnIn})` });
+  }
   const built = buildSubtitlePipeline({
     config,
     mediaPath,
@@ -130,6 +138,10 @@ async function runMovie(target: string, workspace: string, options: SubtitleMovi
     python: found.python,
     threads: recommendation.threads.value,
     presetOverrides: presetOverrides(job),
+    ...(config.names.enabled ? { names: await namesSettings({ sourcePath: job.source.path, workspace, env, offline: options.offline }) } : {}),
+    hasVideo,
+    ...(hasVideo && config.output.burnIn !== undefined ? { videoEncoder: await pickVideoEncoder(profile, signal) } : {}),
+    ...(pipelineBackends(config).llm ? { llmModel: await llmModelIdentity(config, signal) } : {}),
   });
   // whisper-cli and the Python stages go into their images; the in-process stages stay here.
   const stages =

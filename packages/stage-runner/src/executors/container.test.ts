@@ -19,6 +19,7 @@ function context(device: StageContext['device']): StageContext {
     output: () => temps[0]!,
     progress: () => undefined,
     log: () => undefined,
+    metrics: () => undefined,
   };
 }
 

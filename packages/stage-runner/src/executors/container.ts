@@ -146,7 +146,7 @@ export function containerInvocation(
       ...gpu,
       ...env,
       executor.image,
-      ...executor.command(view.inner),
+      ...executor.command(view.inner, ctx),
       ...request.args,
     ],
   };

@@ -60,7 +60,7 @@ export function containerizeStages(stages: readonly StageDefinition[], options: 
       ...(run.explainFailure === undefined ? {} : { explainFailure: run.explainFailure }),
     };
     if (run.kind === 'binary') {
-      return { ...stage, ...device, run: container({ ...shared, command: (ctx) => [...image.entry, ...run.args(ctx)] }) };
+      return { ...stage, ...device, run: container({ ...shared, command: (ctx, host) => [...image.entry, ...run.args(ctx, host)] }) };
     }
     return {
       ...stage,

@@ -22,6 +22,8 @@ export interface StageContext {
   progress(fraction: number, message?: string): void;
   /** One line into the stage's log file. */
   log(line: string): void;
+  /** Counts for the manifest (tokens in and out, requests): each call adds to those of the attempt. */
+  metrics(values: Readonly<Record<string, number>>): void;
 }
 
 /** Reads a progress fraction (0–1) out of one line of a subprocess's stdout or stderr. */
@@ -67,7 +69,11 @@ export interface InProcessExecutor extends ExecutorBase {
 export interface BinaryExecutor extends SubprocessExecutorBase {
   kind: 'binary';
   command: string;
-  args(ctx: StageContext): readonly string[];
+  /**
+   * The arguments for one attempt. In a container ctx has the container's paths (/job/…), and `host` is the
+   * same attempt with this machine's paths, for reading a needed stage's output while building them.
+   */
+  args(ctx: StageContext, host?: StageContext): readonly string[];
 }
 
 export interface PythonExecutor extends SubprocessExecutorBase {
@@ -91,7 +97,7 @@ export interface ContainerExecutor extends SubprocessExecutorBase {
   /** Mounted read-only at /models. */
   modelCacheDir?: string;
   /** The command inside the container; ctx paths are given as the container sees them (/job/…). */
-  command(ctx: StageContext): readonly string[];
+  command(ctx: StageContext, host: StageContext): readonly string[];
   /**
    * The JSON request of the stage-script contract, as a python executor's: made per attempt (may be a
    * promise) from the host's view of ctx, so it can read the needed stages' files. Host paths in it that

@@ -7,6 +7,11 @@ import type { Preset } from '../schemas';
  * never start with one, and का/के/की stay between the two nouns they join. पर is listed as a
  * postposition ("on"), not as the conjunction "but": that use is the rarer one and usually follows
  * punctuation, which already invites a break.
+ *
+ * Reading speed: 22 characters a second for adult programs, 18 for children's, 25 for SDH and 20 for
+ * children's SDH, as Netflix's Hindi guide sets them and Subtitle Edit's Netflix checker encodes them
+ * (NetflixQualityController.CharactersPerSecond, case "hi"). bollyx used 17, the English template's
+ * adult speed, before.
  */
 export const netflixHi: Preset = {
   name: 'netflix-hi',
@@ -18,7 +23,7 @@ export const netflixHi: Preset = {
   language: 'hi',
   maxCharsPerLine: 42,
   maxLines: 2,
-  maxCharsPerSecond: 17,
+  maxCharsPerSecond: 22,
   minDurationSeconds: 5 / 6,
   maxDurationSeconds: 7,
   minGapFrames: 2,
@@ -41,4 +46,28 @@ export const netflixHi: Preset = {
     ],
     abbreviations: ['डॉ.', 'प्रो.', 'mr.', 'mrs.', 'ms.', 'dr.'],
   },
+};
+
+/** Netflix Hindi, children's programs: slower reading (18 characters a second). */
+export const netflixHiChildren: Preset = {
+  ...netflixHi,
+  name: 'netflix-hi-children',
+  description: "Netflix Hindi (Devanagari), children's programs",
+  maxCharsPerSecond: 18,
+};
+
+/** Netflix Hindi SDH (subtitles for the deaf and hard of hearing), adult programs: 25 characters a second. */
+export const netflixHiSdh: Preset = {
+  ...netflixHi,
+  name: 'netflix-hi-sdh',
+  description: 'Netflix Hindi (Devanagari) SDH, adult programs',
+  maxCharsPerSecond: 25,
+};
+
+/** Netflix Hindi SDH, children's programs: 20 characters a second. */
+export const netflixHiChildrenSdh: Preset = {
+  ...netflixHi,
+  name: 'netflix-hi-children-sdh',
+  description: "Netflix Hindi (Devanagari) SDH, children's programs",
+  maxCharsPerSecond: 20,
 };

@@ -148,7 +148,7 @@ describe.skipIf(skip !== undefined)(`bollyx run --runtime docker with a private 
       expect(result.exitCode, `${result.stderr}\n${result.stdout.slice(-1500)}`).toBe(0);
       const summary = summaryOf(result.stdout);
       expect(Object.fromEntries(summary.stages.map((stage) => [stage.id, stage.status]))).toEqual(
-        Object.fromEntries(['demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'subtitles', 'mux'].map((id) => [id, 'ran'])),
+        Object.fromEntries(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'translate', 'translation', 'shots', 'romanize', 'subtitles', 'mux'].map((id) => [id, 'ran'])),
       );
       const executors = await Promise.all(
         summary.stages.map(async ({ id }) => [id, manifestSchema.parse(JSON.parse(await readFile(path.join(summary.jobDir, 'manifests', `${id}.json`), 'utf8'))).executor]),

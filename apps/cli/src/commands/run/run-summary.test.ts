@@ -11,10 +11,11 @@ describe('the run summary', () => {
         { id: 'asr', status: 'ran', durationMs: 72_000, backend: 'faster-whisper', device: 'cpu', fellBackFrom: ['cuda'] },
         { id: 'vad', status: 'cached', durationMs: 3, backend: 'onnxruntime', device: 'cpu' },
         { id: 'transcript', status: 'ran', durationMs: 40, backend: 'in-process', device: 'cpu' },
+        { id: 'translate-en', status: 'ran', durationMs: 9_000, backend: 'llm', device: 'cpu', metrics: { llmRequests: 3, llmPromptTokens: 2410, llmCompletionTokens: 612 } },
       ],
       outputs: { subtitles: {}, video: {} },
       speechFound: true,
     });
-    expect(text).toContain('asr ran (1 min 12 s, faster-whisper on cpu after cuda failed), vad cached, transcript ran (40 ms)');
+    expect(text).toContain('asr ran (1 min 12 s, faster-whisper on cpu after cuda failed), vad cached, transcript ran (40 ms), translate-en ran (9.0 s, llm on cpu, 2410 tokens in, 612 out)');
   });
 });

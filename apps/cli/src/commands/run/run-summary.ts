@@ -9,7 +9,10 @@ function describeStage(stage: RunSummaryStage): string {
     stage.backend === undefined || stage.backend === 'in-process'
       ? []
       : [`${stage.backend} on ${stage.device ?? 'cpu'}${stage.fellBackFrom === undefined ? '' : ` after ${stage.fellBackFrom.join(', ')} failed`}`];
-  return `${stage.id} ran (${[formatDuration(stage.durationMs), ...ranWith].join(', ')})`;
+  // A language model's cost: what its requests took and gave.
+  const { llmPromptTokens, llmCompletionTokens } = stage.metrics ?? {};
+  const tokens = llmPromptTokens === undefined ? [] : [`${llmPromptTokens} tokens in, ${llmCompletionTokens ?? 0} out`];
+  return `${stage.id} ran (${[formatDuration(stage.durationMs), ...ranWith, ...tokens].join(', ')})`;
 }
 
 /** What `bollyx run` prints at the end: the stages, then every output file. */

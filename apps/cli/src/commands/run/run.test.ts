@@ -52,8 +52,8 @@ const statuses = (summary: Summary) => Object.fromEntries(summary.stages.map((st
 const ffprobeStreams = async (file: string) =>
   (
     JSON.parse(
-      (await execa('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name:stream_tags=language', '-of', 'json', file])).stdout,
-    ) as { streams: { codec_type: string; codec_name: string; tags?: { language?: string } }[] }
+      (await execa('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name:stream_tags=language,title,handler_name', '-of', 'json', file])).stdout,
+    ) as { streams: { codec_type: string; codec_name: string; tags?: { language?: string; title?: string; handler_name?: string } }[] }
   ).streams;
 
 beforeAll(async () => {
@@ -93,8 +93,8 @@ describe('bollyx run', () => {
     expect(result.exitCode).toBe(0);
     first = lastLine(result.stdout);
     expect(first.ok).toBe(true);
-    expect(Object.values(statuses(first))).toEqual(Array(9).fill('ran'));
-    expect(Object.keys(statuses(first))).toEqual(['demux', 'vad', 'speech-audio', 'asr', 'translate', 'transcript', 'translation', 'subtitles', 'mux']);
+    expect(Object.values(statuses(first))).toEqual(Array(12).fill('ran'));
+    expect(Object.keys(statuses(first))).toEqual(['names', 'demux', 'shots', 'vad', 'speech-audio', 'asr', 'translate', 'transcript', 'translation', 'romanize', 'subtitles', 'mux']);
     // Progress came as JSON lines before the summary.
     expect(result.stdout).toContain('"type":"stage-progress"');
 
@@ -132,9 +132,14 @@ describe('bollyx run', () => {
 
     for (const [container, codec] of [['mp4', 'mov_text'], ['mkv', 'subrip']] as const) {
       const streams = await ffprobeStreams(first.outputs.video[container]);
-      expect(streams.map((stream) => stream.codec_type)).toEqual(['video', 'audio', 'subtitle', 'subtitle']);
+      expect(streams.map((stream) => stream.codec_type)).toEqual(['video', 'audio', 'subtitle', 'subtitle', 'subtitle']);
       const subtitles = streams.filter((stream) => stream.codec_type === 'subtitle');
-      expect(subtitles.map((stream) => [stream.codec_name, stream.tags?.language])).toEqual([[codec, 'hin'], [codec, 'eng']]);
+      // Romanized Hindi (-s hi) is the third track, tagged hin like the Hindi one.
+      expect(subtitles.map((stream) => [stream.codec_name, stream.tags?.language, stream.tags?.title ?? stream.tags?.handler_name])).toEqual([
+        [codec, 'hin', 'Hindi'],
+        [codec, 'eng', 'English'],
+        [codec, 'hin', 'Hindi (Romanized)'],
+      ]);
     }
   });
 
@@ -143,13 +148,13 @@ describe('bollyx run', () => {
     expect(again.exitCode).toBe(0);
     const summary = lastLine(again.stdout);
     expect(summary.jobId).toBe(first.jobId);
-    expect(Object.values(statuses(summary))).toEqual(Array(9).fill('cached'));
+    expect(Object.values(statuses(summary))).toEqual(Array(12).fill('cached'));
   });
 
   it('resumes a job by its id, and says which flags a prepared job ignores', async () => {
     const byId = await bollyxRun(path.join(root, 'work'), first.jobId, ['--preset', 'netflix-en']);
     expect(byId.exitCode).toBe(0);
-    expect(Object.values(statuses(lastLine(byId.stdout)))).toEqual(Array(9).fill('cached'));
+    expect(Object.values(statuses(lastLine(byId.stdout)))).toEqual(Array(12).fill('cached'));
     // runArgs passes -s, -t and --model too: every config flag given with a job id is named.
     expect(byId.stderr).toMatch(/keeps the config it was prepared with; ignoring .*subtitles\.preset/);
     expect(byId.stderr).toContain('asr.model');

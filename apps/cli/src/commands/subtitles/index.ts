@@ -5,5 +5,6 @@ export default defineCommand({
   meta: VERBS.subtitles,
   subCommands: {
     lint: () => import('./lint').then((m) => m.default),
+    convert: () => import('./convert').then((m) => m.default),
   },
 });

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCutFilm } from '../../../../../tools/test-media';
 
 const cli = path.resolve(import.meta.dirname, '../../../bin/bollyx.js');
 let dir: string;
@@ -87,5 +88,60 @@ describe('bollyx subtitles lint', () => {
     const result = await bollyx('lint', 'bad.srt', '--preset', 'bbc');
     expect(result.exitCode).toBe(53);
     expect(result.stderr).toContain('netflix-en, netflix-hi');
+  });
+
+  it('checks cues against shot changes from a shots file, and the text rules', async () => {
+    // At 25 fps: cue 1 starts 4 frames after the cut at 2 s; cue 2 writes an ellipsis as three dots.
+    await write('shots.srt', '1\n00:00:02,160 --> 00:00:03,500\nAfter the cut.\n\n2\n00:00:05,000 --> 00:00:07,000\nWait...\n');
+    await write('shots.json', JSON.stringify({ frameRate: 25, cuts: [{ time: 2, frame: 50, score: 40 }] }));
+    const result = await bollyx('lint', 'shots.srt', '--shots', 'shots.json', '--json');
+    expect(result.exitCode).toBe(50);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.details.violations.map((violation: { cueIndex: number; rule: string; message: string }) => [violation.cueIndex, violation.rule, violation.message])).toEqual([
+      [1, 'shot-change', 'starts 4 frames after a shot change; start on it'],
+      [2, 'ellipsis', 'uses three full stops for an ellipsis; use the single character … (U+2026)'],
+    ]);
+  });
+});
+
+describe('bollyx subtitles lint --media', () => {
+  it('finds the shot changes in the video with ffmpeg and checks the cues at its frame rate', async () => {
+    // 25 fps, cuts at frames 25 and 75 (1 s and 3 s): cue 1 starts 3 frames after the first cut.
+    const film = await makeCutFilm(path.join(dir, 'cuts.mp4'), { cuts: [25, 75], frames: 100, frameRate: 25 });
+    await write('cuts.srt', '1\n00:00:01,120 --> 00:00:02,000\nAfter the cut.\n\n2\n00:00:03,000 --> 00:00:03,920\nOn the cut.\n');
+    const result = await bollyx('lint', 'cuts.srt', '--media', film, '--json');
+    expect(result.exitCode).toBe(50);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.details.violations.map((violation: { cueIndex: number; message: string }) => [violation.cueIndex, violation.message])).toEqual([
+      [1, 'starts 3 frames after a shot change; start on it'],
+    ]);
+  });
+});
+
+describe('bollyx subtitles convert', () => {
+  const hindi = '1\n00:00:01,000 --> 00:00:03,500\nमानो या न मानो,\n<i>स्नातक बनने के लिए</i>\n\n2\n00:00:04,000 --> 00:00:06,040\n{x} & <3\n';
+
+  it('converts SRT to TTML, ASS and WebVTT and back, keeping every cue', async () => {
+    await write('movie.hi.srt', hindi);
+    for (const extension of ['ttml', 'ass', 'vtt']) {
+      const result = await bollyx('convert', 'movie.hi.srt', `movie.hi.${extension}`);
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stdout).toBe(`movie.hi.${extension}: 2 cues, srt → ${extension}`);
+      expect((await bollyx('convert', `movie.hi.${extension}`, `back-${extension}.hi.srt`)).exitCode).toBe(0);
+      expect(await readFile(path.join(dir, `back-${extension}.hi.srt`), 'utf8')).toBe(hindi);
+    }
+    expect(await readFile(path.join(dir, 'movie.hi.ttml'), 'utf8')).toContain('xml:lang="hi"');
+    expect(await readFile(path.join(dir, 'movie.hi.ass'), 'utf8')).toContain('Style: hi,Noto Sans Devanagari,');
+  });
+
+  it('refuses to replace an existing file unless --force, and exits 96', async () => {
+    await write('in.srt', hindi);
+    await write('taken.vtt', 'WEBVTT\n');
+    const refused = await bollyx('convert', 'in.srt', 'taken.vtt', '--json');
+    expect(refused.exitCode).toBe(96);
+    expect(JSON.parse(refused.stdout).error.code).toBe('SUBTITLES_OUTPUT_EXISTS');
+    expect(await readFile(path.join(dir, 'taken.vtt'), 'utf8')).toBe('WEBVTT\n');
+    expect((await bollyx('convert', 'in.srt', 'taken.vtt', '--force')).exitCode).toBe(0);
+    expect(await readFile(path.join(dir, 'taken.vtt'), 'utf8')).toContain('मानो या न मानो');
   });
 });

@@ -25,6 +25,8 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   CONTAINER_PATH_UNSUPPORTED: 40,
   DEMUX_INPUT_NOT_FOUND: 43,
   DEMUX_FAILED: 43,
+  /** The shots stage could not decode the video to find its cuts. */
+  SHOTS_FAILED: 43,
   VAD_MODEL_INVALID: 44,
   VAD_AUDIO_INVALID: 44,
   VAD_PARAMETERS_INVALID: 44,
@@ -35,6 +37,8 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   MUX_FORMAT_UNSUPPORTED: 46,
   MUX_FAILED: 46,
   MUX_VERIFY_FAILED: 46,
+  /** ffmpeg could not draw the subtitles into a new video (`--burn-in`). */
+  BURN_IN_FAILED: 46,
   /** No word-alignment model is registered for the source language. */
   ALIGN_LANGUAGE_UNSUPPORTED: 47,
   /** The translator cannot translate into the target (Whisper's task writes English only; IndicTrans2 only between English and Indic). */
@@ -49,4 +53,8 @@ export const pipelineExitCodes: Readonly<Record<string, number>> = {
   STAGE_BACKEND_MISSING: 63,
   /** A text translator (NLLB, IndicTrans2) gave a different number of texts than it was given. */
   TRANSLATE_RESULT_INVALID: 48,
+  /** --translator llm: nothing answers at --llm-url, it refused the key or the model, or kept failing past the retries. */
+  LLM_UNREACHABLE: 48,
+  LLM_REQUEST_FAILED: 48,
+  LLM_TIMEOUT: 48,
 };

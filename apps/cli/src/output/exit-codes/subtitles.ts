@@ -6,4 +6,6 @@ export const subtitlesExitCodes: Readonly<Record<string, number>> = {
   SUBTITLES_UNPARSEABLE: 52,
   SUBTITLES_PRESET_UNKNOWN: 53,
   SUBTITLES_INPUT_INVALID: 54,
+  /** `bollyx subtitles convert` would replace a file: --force says it may. (50–54 are taken.) */
+  SUBTITLES_OUTPUT_EXISTS: 96,
 };

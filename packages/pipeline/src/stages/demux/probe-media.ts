@@ -21,6 +21,9 @@ export const probedStreamSchema = z.object({
   sample_rate: numberFromString,
   start_time: numberFromString,
   duration: numberFromString,
+  /** Video frame rates as ffprobe writes them ("24000/1001"); "0/0" when unknown. */
+  r_frame_rate: z.string().optional(),
+  avg_frame_rate: z.string().optional(),
   tags: tagsSchema,
 });
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { segmentCues, toSrt, toVtt } from '@bollyx/subtitles';
-import type { Preset, SpeakerStyle, SpeechRegion } from '@bollyx/subtitles';
+import { segmentCues, timeCuesToShots, writeSubtitles } from '@bollyx/subtitles';
+import type { Preset, SpeakerStyle, SpeechRegion, SubtitleFormat } from '@bollyx/subtitles';
 import type { TranscriptSegment } from '../asr/transcript';
 
 export interface WriteSubtitleFilesOptions {
@@ -8,27 +8,54 @@ export interface WriteSubtitleFilesOptions {
   preset: Preset;
   /** VAD speech regions: cues stay inside them. */
   speech: readonly SpeechRegion[];
-  /** The video's frame rate (sets the minimum gap); the preset's when absent. */
+  /** The video's frame rate (sets the minimum gap and the shot-change rules' frames); the preset's when absent. */
   frameRate?: number;
+  /** The video's shot changes in seconds: cues are timed to them by Netflix's rules. */
+  shotChanges?: readonly number[];
   /** How segments with a `speaker` show it: `label` (`[Speaker 1] …`) or `dash` (default). */
   speakerStyle?: SpeakerStyle;
-  /** Where to write the SRT file, if wanted. */
+  /** Speakers as WebVTT voice spans, TTML agents and ASS names instead of marks in the text. */
+  voiceSpans?: boolean;
+  /** BCP 47 tag of the text (`hi`, `en`, `hi-Latn`) for TTML's `xml:lang` and the ASS style; the preset's when absent. */
+  language?: string;
+  /** Where to write each format, if wanted. */
   srt?: string;
-  /** Where to write the WebVTT file, if wanted. */
   vtt?: string;
+  ttml?: string;
+  ass?: string;
 }
 
+const FORMATS: readonly SubtitleFormat[] = ['srt', 'vtt', 'ttml', 'ass'];
+
 /**
- * Subtitles stage: cuts the segments' words into cues by the preset's rules and writes them as SRT and
- * WebVTT (UTF-8). No segments write valid files with no cues. Returns how many cues there are.
+ * Subtitles stage: cuts the segments' words into cues by the preset's rules (breaking at shot changes
+ * where the words allow), times them to the shot changes when there are any, and writes each format asked for (UTF-8). No segments write valid files
+ * with no cues. Returns how many cues there are.
  */
 export async function writeSubtitleFiles(options: WriteSubtitleFilesOptions): Promise<number> {
-  const cues = segmentCues(options.segments, options.preset, {
+  const frameRate = options.frameRate ?? options.preset.frameRate;
+  const speakerStyle = options.voiceSpans ? 'voice' : options.speakerStyle;
+  const segmented = segmentCues(options.segments, options.preset, {
     speech: [...options.speech],
     ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }),
-    ...(options.speakerStyle === undefined ? {} : { speakerStyle: options.speakerStyle }),
+    ...(speakerStyle === undefined ? {} : { speakerStyle }),
+    ...(options.shotChanges === undefined ? {} : { shotChanges: [...options.shotChanges] }),
   });
-  if (options.srt !== undefined) await writeFile(options.srt, toSrt(cues), 'utf8');
-  if (options.vtt !== undefined) await writeFile(options.vtt, toVtt(cues), 'utf8');
+  const cues =
+    options.shotChanges && options.shotChanges.length > 0
+      ? timeCuesToShots(segmented, options.shotChanges, {
+          frameRate,
+          minGapFrames: options.preset.minGapFrames,
+          closeGapsUnderFrames: options.preset.closeGapsUnderFrames,
+          minDurationSeconds: options.preset.minDurationSeconds,
+          maxDurationSeconds: options.preset.maxDurationSeconds,
+        })
+      : segmented;
+  const language = options.language ?? options.preset.language;
+  for (const format of FORMATS) {
+    const file = options[format];
+    if (file === undefined) continue;
+    await writeFile(file, writeSubtitles(cues, format, { language, frameRate, voices: options.voiceSpans ?? false }), 'utf8');
+  }
   return cues.length;
 }

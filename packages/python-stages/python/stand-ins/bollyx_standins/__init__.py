@@ -2,10 +2,12 @@
 
 BOLLYX_STANDIN_FAIL=import makes a stand-in fail to import (a broken install), =model-missing makes it
 miss its model the way huggingface_hub does offline, =cuda-oom makes it run out of accelerator memory on
-any device but the CPU.
+any device but the CPU. BOLLYX_STANDIN_CALLS=FILE makes them append each call's arguments of interest
+to FILE as a JSON line, so a test sees what reached the library (a prompt, hotwords).
 """
 
 import array
+import json
 import os
 import sys
 import wave
@@ -15,6 +17,14 @@ _FRAME_SECONDS = 0.01
 # Quieter than this (of full scale) is silence; sound apart by less than _MIN_GAP_SECONDS is one stretch.
 _SILENCE_RMS = 0.01 * 32768
 _MIN_GAP_SECONDS = 0.2
+
+
+def record_call(call: str, **arguments: object) -> None:
+    """Appends {"call", ...arguments} to $BOLLYX_STANDIN_CALLS, when set."""
+    path = os.environ.get("BOLLYX_STANDIN_CALLS")
+    if path:
+        with open(path, "a", encoding="utf-8") as calls:
+            calls.write(json.dumps({"call": call, **arguments}, ensure_ascii=False) + "\n")
 
 
 def failure() -> str:

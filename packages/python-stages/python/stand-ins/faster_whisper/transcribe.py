@@ -175,6 +175,7 @@ class WhisperModel:
             hallucination_silence_threshold=hallucination_silence_threshold,
             hotwords=hotwords,
         )
+        standins.record_call("faster_whisper.WhisperModel.transcribe", initial_prompt=initial_prompt, hotwords=hotwords)
         samples, rate = standins.read_wav(audio)
         duration = len(samples) / rate
         info = TranscriptionInfo(

@@ -54,6 +54,7 @@ def transcribe(
     hallucination_silence_threshold: Optional[float] = None,
     **decode_options: Any,
 ) -> Dict[str, Any]:
+    standins.record_call("mlx_whisper.transcribe", initial_prompt=initial_prompt)
     load_model(path_or_hf_repo, mx.float16 if decode_options.get("fp16", True) else mx.float32)
     language = decode_options.get("language")
     if language is None:

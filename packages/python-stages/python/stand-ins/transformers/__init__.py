@@ -1,11 +1,12 @@
 """Test stand-in for transformers 4.46.3: AutoTokenizer and AutoModelForSeq2SeqLM as bollyx's translation scripts
-call them, for NLLB-200 and IndicTrans2.
+call them, for NLLB-200 and IndicTrans2, and `pipeline("token-classification", ...)` as the ner script calls it.
 
 A word-level tokenizer: each word gets an id (language codes such as hin_Deva and <s>, </s>, <pad> are
 special tokens). The model "translates" by reversing the words of each text, into the language that
 forced_bos_token_id names (NLLB) or that the second language tag of the input names (IndicTrans2); with
 neither it copies the text, as a real model continues in the source language. IndicTrans2's repos hold
-custom code, loaded only with trust_remote_code=True, as transformers requires.
+custom code, loaded only with trust_remote_code=True, as transformers requires. The pipeline is in
+transformers.pipelines, as in the real package.
 """
 
 import contextlib
@@ -134,3 +135,7 @@ class AutoModelForSeq2SeqLM:
         standins.fail_model(pretrained_model_name_or_path)
         _refuse_custom_code(pretrained_model_name_or_path, kwargs.get("trust_remote_code", False))
         return _Seq2SeqModel()
+
+
+# Where 4.46.3 exports it from (transformers.pipelines), as `transformers.pipeline`.
+from transformers.pipelines import pipeline  # noqa: E402,F401

@@ -31,6 +31,11 @@ class FasterWhisperPipeline:
         combined_progress: bool = False,
         verbose: bool = False,
     ) -> Dict[str, Any]:
+        standins.record_call(
+            "whisperx.FasterWhisperPipeline.transcribe",
+            initial_prompt=self.options.initial_prompt,
+            hotwords=self.options.hotwords,
+        )
         samples: Sequence[int] = load_audio(audio) if isinstance(audio, str) else audio
         stretches = standins.sound_stretches(samples, SAMPLE_RATE)
         segments = []

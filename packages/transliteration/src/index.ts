@@ -1,0 +1,2 @@
+export { romanizeHindi, type RomanizeOptions } from './romanize-hindi';
+export { devanagariOf } from './devanagari-of';
