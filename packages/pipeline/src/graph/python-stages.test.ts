@@ -98,7 +98,7 @@ describe('buildSubtitlePipeline with Python backends', () => {
     });
     expect(asr!.run).toMatchObject({ kind: 'python', script: pythonStageScript('asr_faster_whisper'), env: python['asr-faster-whisper']!.env });
     expect(translate).toMatchObject({ outputs: ['transcripts/asr-translate.json'], params: { task: 'translate' } });
-    expect(transcript!.needs).toEqual(['asr', 'speech-audio']);
+    expect(transcript!.needs).toEqual(['asr', 'speech-audio', 'names']);
 
     // The request is made per attempt: the CPU fallback gets device cpu; the script adapts the compute type.
     const onCuda = await requestOf(asr!, 'cuda');
