@@ -16,6 +16,7 @@ import { whisperTranslator } from '../stages/translate/whisper-translator';
 import { glossaryNeeds, readGlossaryNeed } from './glossary-need';
 import { readHeard } from './heard-segments';
 import { readJson, writeJson } from './json-file';
+import { fixNames, nameFixShape } from './name-fix';
 import { LAYOUT, textTranslationStageId } from './pipeline-layout';
 import { TEXT_TRANSLATORS, type TextTranslator } from './python-backends';
 import { pythonStage } from './python-stage';
@@ -186,6 +187,7 @@ export function llmTranslationStages(options: ResolvedSubtitlePipelineOptions, t
             },
           }),
         );
+  const nameFix = nameFixShape(config, translated);
   return [
     ...(whisper === undefined ? [] : [whisper]),
     ...translations,
@@ -193,9 +195,14 @@ export function llmTranslationStages(options: ResolvedSubtitlePipelineOptions, t
     {
       id: 'translation',
       version: '1',
-      needs: ['transcript', ...translated.map(textTranslationStageId), ...(python === undefined ? [] : translated.map(fallbackStageId))],
+      needs: [
+        'transcript',
+        ...translated.map(textTranslationStageId),
+        ...(python === undefined ? [] : translated.map(fallbackStageId)),
+        ...nameFix.needs,
+      ],
       params: { targets: translated },
-      outputs: translated.map((language) => LAYOUT.transcript(language)),
+      outputs: [...translated.map((language) => LAYOUT.transcript(language)), ...nameFix.outputs],
       backend: 'llm',
       run: inProcess(async (ctx) => {
         const source = (await readJson(ctx.needs.transcript![0]!, transcriptSchema)).segments;
@@ -207,7 +214,8 @@ export function llmTranslationStages(options: ResolvedSubtitlePipelineOptions, t
             if (instead.length !== failed.length) throw new TranslateResultInvalidError(python, target, failed.length, instead.length);
             failed.forEach(({ line }, index) => (texts[line] = instead[index]!));
           }
-          const segments = spreadTranslations(source, texts, { backend: 'llm', target });
+          // The model was asked to keep the glossary's names; a name it still misspelt is corrected here.
+          const segments = await fixNames(ctx, config, spreadTranslations(source, texts, { backend: 'llm', target }), { language: target, label: target });
           ctx.log(`${target}: ${segments.length} of ${source.length} segments translated`);
           await writeJson(ctx.output(LAYOUT.transcript(target)), { language: target, segments });
         }
