@@ -14,7 +14,7 @@ describe('movieStageDevices', () => {
     const stages = await movieStageDevices({ workspace: await tempDir(), sourceLanguage: 'en', workflow: 'transcribe', mux: false });
     expect(stages.map((stage) => stage.id)).toEqual(['names', 'demux', 'vad', 'speech-audio', 'asr', 'transcript', 'shots', 'subtitles']);
     expect(onGpu(stages)).toEqual(['asr']);
-    expect(stages.find((stage) => stage.id === 'transcript')!.needs).toEqual(['asr', 'speech-audio']);
+    expect(stages.find((stage) => stage.id === 'transcript')!.needs).toEqual(['asr', 'speech-audio', 'names']);
   });
 
   it('follows the workspace config: a text translator and alignment prefer a GPU, an MLX recogniser Metal', async () => {
