@@ -18,12 +18,23 @@ function missingMetadata(root, pkg, packed) {
 }
 
 /**
- * Checks the tarball of `pkg`, as published (not the folder it was packed from): its metadata, then publint
+ * esbuild writes `import.meta` as an empty object in a CommonJS build unless tsup's --shims is on: then
+ * `import.meta.url` is undefined and `require` users get a TypeError where ESM users get none.
+ */
+async function emptyImportMeta(pkg, packed) {
+  const main = pkg.manifest.main;
+  if (typeof main !== 'string' || !main.endsWith('.cjs')) return undefined;
+  const code = await capture('tar', ['-xzOf', packed.path, path.posix.join('package', main)]);
+  return /\bimport_meta\s*=\s*\{\s*\}/.test(code) ? `${main} reads import.meta, which is empty in CommonJS: build with tsup --shims` : undefined;
+}
+
+/**
+ * Checks the tarball of `pkg`, as published (not the folder it was packed from): its metadata and CommonJS entry, then publint
  * --strict and attw. attw runs in the package's folder so that a `.attw.json` there (its profile, the rules
  * it ignores) applies here as it does to `npx attw --pack .`.
  */
 async function checkTarball(root, pkg, packed) {
-  const missing = missingMetadata(root, pkg, packed);
+  const missing = [...missingMetadata(root, pkg, packed), await emptyImportMeta(pkg, packed)].filter((problem) => problem !== undefined);
   if (missing.length > 0) throw new Error(missing.join('; '));
   await capture(bin(root, 'publint'), ['run', packed.path, '--strict']);
   await capture(bin(root, 'attw'), [packed.path, '--format', 'ascii'], { cwd: pkg.dir });

@@ -1,4 +1,4 @@
-import { probeMedia } from '../demux/probe-media';
+import { filmVideoStream, probeMedia } from '../demux/probe-media';
 import { runFfmpeg } from '../demux/run-ffmpeg';
 import { writeThroughTemp } from '../demux/temp-output';
 import { filterValue } from '../shots/filter-value';
@@ -35,7 +35,7 @@ export async function burnSubtitles(options: BurnSubtitlesOptions): Promise<Vide
   signal?.throwIfAborted();
   const fail = (reason: string, cause?: unknown) => new BurnInFailedError(video, reason, cause);
   const media = await probeMedia(video, { signal, fail });
-  const stream = media.streams.find((candidate) => candidate.codec_type === 'video');
+  const stream = filmVideoStream(media);
   if (stream === undefined) throw fail('no video stream');
   const copiesAudio = media.streams.filter((candidate) => candidate.codec_type === 'audio').every((audio) => MP4_AUDIO.has(audio.codec_name ?? ''));
   const filter = `ass=filename=${filterValue(options.ass)}:shaping=complex`;

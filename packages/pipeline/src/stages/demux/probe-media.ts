@@ -24,6 +24,8 @@ export const probedStreamSchema = z.object({
   /** Video frame rates as ffprobe writes them ("24000/1001"); "0/0" when unknown. */
   r_frame_rate: z.string().optional(),
   avg_frame_rate: z.string().optional(),
+  /** attached_pic 1: a still (cover art, a poster) stored as a video stream, not the film's picture. */
+  disposition: z.object({ attached_pic: z.number().optional() }).optional(),
   tags: tagsSchema,
 });
 
@@ -34,6 +36,11 @@ export const probedMediaSchema = z.object({
 
 export type ProbedStream = z.infer<typeof probedStreamSchema>;
 export type ProbedMedia = z.infer<typeof probedMediaSchema>;
+
+/** The film's picture: its first video stream that is not a still such as cover art. */
+export function filmVideoStream(media: ProbedMedia): ProbedStream | undefined {
+  return media.streams.find((stream) => stream.codec_type === 'video' && stream.disposition?.attached_pic !== 1);
+}
 
 export interface ProbeOptions {
   signal?: AbortSignal;

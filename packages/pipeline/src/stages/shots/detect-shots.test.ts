@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCutFilm, makeMedia } from '../../../../../tools/test-media';
 import { detectShots } from './detect-shots';
@@ -34,6 +35,17 @@ describe('detectShots', () => {
     const shots = await detectShots({ input: film });
     expect(shots.frameRate).toBeCloseTo(23.976, 3);
     expect(shots.cuts.map((cut) => cut.frame)).toEqual([24]);
+  });
+
+  it('reads the film, not cover art stored as a video stream before it', async () => {
+    const film = await makeCutFilm(join(dir, 'uncovered.mp4'), { cuts: [25], frames: 50, frameRate: 25 });
+    const cover = join(dir, 'cover.png');
+    await execa('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=red:s=64x64', '-frames:v', '1', `file:${cover}`]);
+    const covered = join(dir, 'covered.mp4');
+    await execa('ffmpeg', ['-v', 'error', '-i', `file:${cover}`, '-i', `file:${film}`, '-map', '0', '-map', '1', '-c', 'copy', '-disposition:v:0', 'attached_pic', `file:${covered}`]);
+    const shots = await detectShots({ input: covered });
+    expect(shots.frameRate).toBe(25);
+    expect(shots.cuts.map((cut) => cut.frame)).toEqual([25]);
   });
 
   it('fails typed on audio-only media, and stops when cancelled', async () => {

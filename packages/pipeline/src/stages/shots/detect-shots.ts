@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { probeMedia } from '../demux/probe-media';
+import { filmVideoStream, probeMedia } from '../demux/probe-media';
 import { runFfmpeg } from '../demux/run-ffmpeg';
 import { filterValue } from './filter-value';
 import { frameRateOf } from './frame-rate';
@@ -42,7 +42,7 @@ function parseCuts(text: string, frameRate: number): ShotCut[] {
 }
 
 /**
- * Shots stage: the frame rate of the movie's first video stream and the frames where a new shot starts,
+ * Shots stage: the frame rate of the movie's picture (its first video stream that is not cover art) and the frames where a new shot starts,
  * found by decoding the video once with ffmpeg's `scdet` filter (no audio decoded, nothing encoded).
  */
 export async function detectShots(options: DetectShotsOptions): Promise<ShotsFile> {
@@ -50,7 +50,7 @@ export async function detectShots(options: DetectShotsOptions): Promise<ShotsFil
   signal?.throwIfAborted();
   const fail = (reason: string, cause?: unknown) => new ShotsFailedError(input, reason, cause);
   const media = await probeMedia(input, { signal, fail });
-  const video = media.streams.find((stream) => stream.codec_type === 'video');
+  const video = filmVideoStream(media);
   if (video === undefined) throw fail('no video stream');
   const frameRate = frameRateOf(video);
   if (frameRate === undefined) throw fail('ffprobe reports no frame rate for the video stream');
