@@ -3,6 +3,7 @@ import { breakCost, CUE_BREAK_COSTS } from './boundaries';
 import { DIALOGUE_DASH, layoutDialogue, layoutLines, linesOf, type LineLayout, totalsOf, type WordTotals } from './break-lines';
 import { prepareWords, type TimedWord } from './prepare-words';
 import { type Cue, type Preset, PresetSchema, type Segment, SegmentOptionsSchema, SegmentSchema, type SegmentOptions } from './schemas';
+import { firstCutIn } from './shot-timing';
 import { validate } from './validate';
 
 // Costs the cue search minimises. Rule breaks (reading speed, minimum duration) cost more than any
@@ -123,7 +124,7 @@ function planCue(
   }
   if (duration < timing.minDurationMs) cost += MIN_DURATION_COST + (timing.minDurationMs - duration) * MIN_DURATION_COST_PER_MS;
   // A cut before one of the cue's later words: the cue would run from one shot into the next.
-  if (timing.cutsMs.some((cut) => cut > startMs && cut <= last.startMs)) cost += SHOT_CROSSING_COST;
+  if (firstCutIn(timing.cutsMs, startMs + 1, last.startMs + 1) !== undefined) cost += SHOT_CROSSING_COST;
   const only = words[from]!;
   if (to - from === 1 && !(only.traits.startsSentence && only.traits.endsSentence)) cost += ONE_WORD_CUE_COST;
   return { layout, dialogue: turnStart !== undefined, startMs, endMs, cost };

@@ -43,7 +43,7 @@ describe('timeCuesToShots', () => {
     expect(frames(retime([cue(1, 80, 104)], [100]))).toEqual([[80, 112]]);
   });
 
-  it('keeps the 2-frame gap and chains gaps under 12 frames, and leaves cues far from cuts alone', () => {
+  it('keeps the 2-frame gap and chains gaps under 12 frames, and leaves cues far from cuts on their frames', () => {
     const cues = [cue(1, 10, 60), cue(2, 65, 120), cue(3, 200, 260), cue(4, 261, 300)];
     expect(frames(retime(cues, [500]))).toEqual([
       [10, 63],
@@ -51,8 +51,38 @@ describe('timeCuesToShots', () => {
       [200, 259],
       [261, 300],
     ]);
-    const untouched = [{ index: 1, start: 1.001, end: 2.999, lines: ['Far from any cut.'] }];
-    expect(timeCuesToShots(untouched, [10], { frameRate: fps })).toEqual(untouched);
+    // Every time lands on a frame: between frames, a gap the rules count as 2 frames could be 1.5.
+    const farFromCuts = [{ index: 1, start: 1.001, end: 2.999, lines: ['Far from any cut.'] }];
+    expect(timeCuesToShots(farFromCuts, [10], { frameRate: fps })).toEqual([{ index: 1, start: 1, end: 3, lines: ['Far from any cut.'] }]);
+    const between = [cue(1, 10, 60), { index: 2, start: 60.06 / fps, end: 90 / fps, lines: ['Cue 2.'] }];
+    expect(frames(retime(between, [500]))).toEqual([
+      [10, 58],
+      [60, 90],
+    ]);
+  });
+
+  it('never shortens a cue below the time its text needs to be read', () => {
+    // 40 characters at 20 a second need 2 s (48 frames): ending 2 frames before the cut at 96 would leave 44.
+    const text = 'Forty characters of text, read at twenty';
+    expect(text).toHaveLength(40);
+    const reading = { frameRate: fps, maxCharsPerSecond: 20 };
+    expect(frames(timeCuesToShots([cue(1, 50, 105, text)], [at(96)], reading))).toEqual([[50, 108]]);
+    expect(frames(timeCuesToShots([cue(1, 50, 105, text)], [at(96)], { frameRate: fps }))).toEqual([[50, 94]]);
+  });
+
+  it('moves an in-time back onto a cut only where the cue before keeps its length', () => {
+    // Cue 2 starting on the cut at 100 would end cue 1 at 98: 18 frames, under the 20-frame minimum. Cue 2
+    // stays; cue 1 cannot end clear of the cut either, so it chains to cue 2.
+    const squeezed = [cue(1, 80, 101), cue(2, 104, 160)];
+    expect(frames(retime(squeezed, [100]))).toEqual([
+      [80, 102],
+      [104, 160],
+    ]);
+    const roomy = [cue(1, 60, 101), cue(2, 104, 160)];
+    expect(frames(retime(roomy, [100]))).toEqual([
+      [60, 98],
+      [100, 160],
+    ]);
   });
 
   it('chains two cues across a cut: the first ends 2 frames before it, the next starts on it', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countCharacters } from './count-characters';
 import { type Cue, CueSchema } from './schemas';
 import { validate } from './validate';
 
@@ -12,6 +13,8 @@ const ShotTimingOptionsSchema = z.object({
   closeGapsUnderFrames: z.int().nonnegative().optional(),
   minDurationSeconds: z.number().nonnegative().default(5 / 6),
   maxDurationSeconds: z.number().positive().default(7),
+  /** The preset's reading speed: a move never shortens a cue below the time its text needs. */
+  maxCharsPerSecond: z.number().positive().optional(),
 });
 export type ShotTimingOptions = z.input<typeof ShotTimingOptionsSchema>;
 
@@ -26,6 +29,7 @@ export interface ShotFrames {
   closeGapsUnder: number;
   minDuration: number;
   maxDuration: number;
+  maxCharsPerSecond: number | undefined;
 }
 
 export function shotFramesOf(options: ShotTimingOptions): ShotFrames {
@@ -41,6 +45,7 @@ export function shotFramesOf(options: ShotTimingOptions): ShotFrames {
     closeGapsUnder: valid.closeGapsUnderFrames ?? snap,
     minDuration: Math.ceil(valid.minDurationSeconds * valid.frameRate - 1e-6),
     maxDuration: Math.floor(valid.maxDurationSeconds * valid.frameRate + 1e-6),
+    maxCharsPerSecond: valid.maxCharsPerSecond,
   };
 }
 
@@ -68,8 +73,8 @@ const lastCutIn = (cuts: readonly number[], from: number, to: number) => {
   const cut = cuts[firstAtOrAfter(cuts, to) - 1];
   return cut !== undefined && cut > from ? cut : undefined;
 };
-/** The first cut in [from, to), if any. */
-const firstCutIn = (cuts: readonly number[], from: number, to: number) => {
+/** The first cut in [from, to) of sorted `cuts`, if any (frames here, milliseconds in segmentCues). */
+export const firstCutIn = (cuts: readonly number[], from: number, to: number) => {
   const cut = cuts[firstAtOrAfter(cuts, from)];
   return cut !== undefined && cut < to ? cut : undefined;
 };
@@ -85,8 +90,10 @@ const firstCutIn = (cuts: readonly number[], from: number, to: number) => {
  * - an out-time up to 11 frames before a cut, or on it, ends 2 frames before the cut;
  * - then every gap keeps the minimum (2 frames) and gaps under 12 frames with no cut in them close to
  *   it (chaining).
- * A move that would break the minimum or maximum duration or run into a neighbour is not made.
- * Times a rule moves land on frames; the others stay as they were. Cues keep their order and index.
+ * A move that would break the maximum duration, run into a neighbour, or make a cue shorter than the minimum
+ * duration or the time its text needs at `maxCharsPerSecond` (or than it was, when it was shorter already)
+ * is not made; nor is an in-time move back onto a cut that would squeeze the cue before under those.
+ * Every time lands on a frame. Cues keep their order and index.
  */
 export function timeCuesToShots(cues: readonly Cue[], shotChanges: readonly number[], options: ShotTimingOptions): Cue[] {
   const valid = validate(z.array(CueSchema), cues, 'cues', 'Give each cue start and end in seconds');
@@ -95,47 +102,49 @@ export function timeCuesToShots(cues: readonly Cue[], shotChanges: readonly numb
   const { rate, gap, snap, redZone } = frames;
   const cuts = cutFramesOf(shotChanges, rate);
   const starts = valid.map((cue) => toFrame(cue.start, rate));
-  const ends = valid.map((cue) => toFrame(cue.end, rate));
-  const moved = valid.map(() => ({ start: false, end: false }));
-  const fits = (start: number, end: number) => end - start >= frames.minDuration && end - start <= frames.maxDuration;
+  // Ends by duration, not by time: rounding both times alone could take a frame off a cue just long enough.
+  const ends = valid.map((cue, at) => starts[at]! + toFrame(cue.end - cue.start, rate));
+  // The fewest frames each cue may last: the minimum duration, or the time its text needs to be read.
+  const shortest = valid.map((cue, at) => {
+    const chars = cue.lines.reduce((sum, line) => sum + countCharacters(line), 0);
+    const reading = frames.maxCharsPerSecond === undefined ? 0 : Math.ceil((chars / frames.maxCharsPerSecond) * rate - 1e-6);
+    return Math.min(Math.max(frames.minDuration, reading), ends[at]! - starts[at]!);
+  });
+  const fits = (at: number, start: number, end: number) => end - start >= shortest[at]! && end - start <= frames.maxDuration;
 
   // In-times first: the out-times before them depend on where they land.
   valid.forEach((_, at) => {
     const start = starts[at]!;
     const end = ends[at]!;
     const previousEnd = at > 0 ? ends[at - 1]! : Number.NEGATIVE_INFINITY;
-    const setStart = (frame: number) => {
-      starts[at] = frame;
-      moved[at]!.start = true;
-    };
+    // An earlier in-time chains the cue before to it (ending `gap` frames before), which must leave it long enough.
+    const clearOfPrevious = (frame: number) => frame >= previousEnd + gap || fits(at - 1, starts[at - 1]!, frame - gap);
     const before = lastCutIn(cuts, start - snap, start);
-    if (before !== undefined && fits(before, end)) return setStart(before);
+    if (before !== undefined && fits(at, before, end) && clearOfPrevious(before)) {
+      starts[at] = before;
+      return;
+    }
     const after = firstCutIn(cuts, start + 1, start + snap);
     if (after === undefined) return;
     const early = after - snap;
-    const canStartEarly = early >= previousEnd + gap && fits(early, end);
-    if (after - start <= redZone && fits(after, end)) setStart(after);
-    else if (canStartEarly) setStart(early);
-    else if (fits(after, end)) setStart(after);
+    const canStartEarly = early >= previousEnd + gap && fits(at, early, end);
+    if (after - start <= redZone && fits(at, after, end)) starts[at] = after;
+    else if (canStartEarly) starts[at] = early;
+    else if (fits(at, after, end)) starts[at] = after;
   });
 
   valid.forEach((_, at) => {
     const start = starts[at]!;
     const end = ends[at]!;
     const nextStart = at + 1 < valid.length ? starts[at + 1]! : Number.POSITIVE_INFINITY;
-    const setEnd = (frame: number) => {
-      ends[at] = frame;
-      moved[at]!.end = true;
-    };
     const straddled = lastCutIn(cuts, Math.max(start, end - snap), end + 1);
     if (straddled !== undefined && straddled > start && straddled !== end) {
-      if (fits(start, straddled - gap)) return setEnd(straddled - gap);
-      const past = straddled + snap;
-      if (past <= nextStart - gap && fits(start, past)) setEnd(past);
+      if (fits(at, start, straddled - gap)) ends[at] = straddled - gap;
+      else if (straddled + snap <= nextStart - gap && fits(at, start, straddled + snap)) ends[at] = straddled + snap;
       return;
     }
     const ahead = firstCutIn(cuts, end, end + snap);
-    if (ahead !== undefined && ahead > start && ahead - gap <= nextStart - gap && ahead - gap !== end && fits(start, ahead - gap)) setEnd(ahead - gap);
+    if (ahead !== undefined && ahead > start && ahead - gap <= nextStart - gap && ahead - gap !== end && fits(at, start, ahead - gap)) ends[at] = ahead - gap;
   });
 
   // Chaining: no gap under the minimum, and short gaps with no cut in them close to it.
@@ -144,17 +153,12 @@ export function timeCuesToShots(cues: readonly Cue[], shotChanges: readonly numb
     const space = nextStart - ends[at]!;
     const cutBetween = firstCutIn(cuts, ends[at]! + 1, nextStart) !== undefined;
     if (space === gap || (space > gap && (space >= frames.closeGapsUnder || cutBetween))) continue;
-    if (space < gap || fits(starts[at]!, nextStart - gap)) {
-      ends[at] = nextStart - gap;
-      moved[at]!.end = true;
-    }
+    if (space < gap || fits(at, starts[at]!, nextStart - gap)) ends[at] = nextStart - gap;
   }
 
-  return valid.map((cue, at) => ({
-    ...cue,
-    start: moved[at]!.start ? toSeconds(starts[at]!, rate) : cue.start,
-    end: moved[at]!.end ? toSeconds(ends[at]!, rate) : cue.end,
-  }));
+  // Every time on a frame: the rules were checked in whole frames, and a time between frames can leave a
+  // gap the frames call 2 (or 12) a fraction of a frame short.
+  return valid.map((cue, at) => ({ ...cue, start: toSeconds(starts[at]!, rate), end: toSeconds(ends[at]!, rate) }));
 }
 
 /** One way a cue sits badly against a cut: which end, and what to do. */

@@ -58,7 +58,8 @@ export function outputStages(options: ResolvedSubtitlePipelineOptions): StageDef
     {
       id: 'subtitles',
       // 2: Hindi reads at 22 characters a second (was 17), cues are timed to shot changes, TTML and ASS.
-      version: '2',
+      // 3: shot timing puts every time on a frame and never shortens a cue below its reading time.
+      version: '3',
       needs: ['vad', ...textStages, ...shots],
       params: {
         preset: config.subtitles.preset,

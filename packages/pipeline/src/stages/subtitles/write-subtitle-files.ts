@@ -49,6 +49,7 @@ export async function writeSubtitleFiles(options: WriteSubtitleFilesOptions): Pr
           closeGapsUnderFrames: options.preset.closeGapsUnderFrames,
           minDurationSeconds: options.preset.minDurationSeconds,
           maxDurationSeconds: options.preset.maxDurationSeconds,
+          maxCharsPerSecond: options.preset.maxCharsPerSecond,
         })
       : segmented;
   const language = options.language ?? options.preset.language;
