@@ -9,9 +9,10 @@ import type { Preset } from '../schemas';
  * punctuation, which already invites a break.
  *
  * Reading speed: 22 characters a second for adult programs, 18 for children's, 25 for SDH and 20 for
- * children's SDH, as Netflix's Hindi guide sets them and Subtitle Edit's Netflix checker encodes them
- * (NetflixQualityController.CharactersPerSecond, case "hi"). bollyx used 17, the English template's
- * adult speed, before.
+ * children's SDH, as Subtitle Edit's Netflix checker encodes Netflix's Hindi guide
+ * (NetflixQualityController.CharactersPerSecond, case "hi"); the guide's own page could not be read when
+ * this was written, so those figures are Subtitle Edit's reading of it. bollyx used 17, the English
+ * template's adult speed, before.
  */
 export const netflixHi: Preset = {
   name: 'netflix-hi',
